@@ -1,0 +1,114 @@
+/**
+ * The one place that talks to Tencent ESS: the official SDK's ESS client (real TC3 signing and
+ * HTTP), wrapped with retries for transient failures and an operator log line per call.
+ */
+import { ess } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ess';
+import type * as EssModels from 'tencentcloud-sdk-nodejs/tencentcloud/services/ess/v20201111/ess_models';
+import type { EssConfig } from '../config';
+import type { Logger } from '../log';
+import { EssCallError, toEssFailure } from './essError';
+import { withRetry, type RetryPolicy } from './retry';
+
+/** The ESS actions this product uses, with the SDK's own request/response models. */
+export interface EssActions {
+  CreateUserVerifyUrl: [EssModels.CreateUserVerifyUrlRequest, EssModels.CreateUserVerifyUrlResponse];
+  DescribeUserVerifyStatus: [
+    EssModels.DescribeUserVerifyStatusRequest,
+    EssModels.DescribeUserVerifyStatusResponse,
+  ];
+  CreateBatchOrganizationRegistrationTasks: [
+    EssModels.CreateBatchOrganizationRegistrationTasksRequest,
+    EssModels.CreateBatchOrganizationRegistrationTasksResponse,
+  ];
+  DescribeBatchOrganizationRegistrationUrls: [
+    EssModels.DescribeBatchOrganizationRegistrationUrlsRequest,
+    EssModels.DescribeBatchOrganizationRegistrationUrlsResponse,
+  ];
+  CreateBatchOrganizationAuthorizationUrl: [
+    EssModels.CreateBatchOrganizationAuthorizationUrlRequest,
+    EssModels.CreateBatchOrganizationAuthorizationUrlResponse,
+  ];
+}
+export type EssAction = keyof EssActions;
+export type EssRequest<A extends EssAction> = Omit<EssActions[A][0], 'Operator'>;
+export type EssResponse<A extends EssAction> = EssActions[A][1];
+
+export interface EssGateway {
+  /** Calls `action` as the configured operator. Throws `EssCallError` when it finally fails. */
+  call<A extends EssAction>(action: A, request: EssRequest<A>): Promise<EssResponse<A>>;
+}
+
+export interface EssGatewayOptions {
+  config: EssConfig;
+  log: Logger;
+  retry?: Partial<RetryPolicy>;
+}
+
+type SdkClient = InstanceType<typeof ess.v20201111.Client>;
+
+export function createEssClient(config: EssConfig): SdkClient {
+  return new ess.v20201111.Client({
+    credential: { secretId: config.secretId, secretKey: config.secretKey },
+    region: config.region,
+    profile: {
+      httpProfile: {
+        endpoint: config.endpoint.host,
+        protocol: config.endpoint.protocol,
+        reqTimeout: Math.max(1, Math.ceil(config.requestTimeoutMs / 1000)),
+      },
+    },
+  });
+}
+
+export function createEssGateway({ config, log, retry }: EssGatewayOptions): EssGateway {
+  const client = createEssClient(config);
+  const policy: RetryPolicy = { maxAttempts: config.maxAttempts, baseDelayMs: 300, maxDelayMs: 2000, ...retry };
+
+  return {
+    async call<A extends EssAction>(action: A, request: EssRequest<A>): Promise<EssResponse<A>> {
+      const started = Date.now();
+      const body = { ...request, Operator: { UserId: config.operatorId } };
+      let attempts = 0;
+      try {
+        const response = await withRetry(
+          async (attempt) => {
+            attempts = attempt;
+            // The SDK's generated method for each action is `client[action](req)`.
+            const method = client[action] as unknown as (req: unknown) => Promise<EssResponse<A>>;
+            return method.call(client, body);
+          },
+          (error) => toEssFailure(error).retryable,
+          policy,
+          (error, attempt, delayMs) => {
+            const failure = toEssFailure(error);
+            log.warn('ess call will be retried', {
+              action,
+              attempt,
+              delayMs,
+              essCode: failure.essCode,
+              requestId: failure.requestId,
+            });
+          },
+        );
+        log.info('ess call succeeded', {
+          action,
+          attempts,
+          durationMs: Date.now() - started,
+          requestId: (response as { RequestId?: string }).RequestId,
+        });
+        return response;
+      } catch (error) {
+        const failure = toEssFailure(error);
+        log.error('ess call failed', {
+          action,
+          attempts,
+          durationMs: Date.now() - started,
+          essCode: failure.essCode,
+          essMessage: failure.essMessage,
+          requestId: failure.requestId,
+        });
+        throw new EssCallError(action, failure, attempts);
+      }
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { personalVerification, type VerifyChannel } from '../verification/personalVerification';
+import { VERIFICATION_COLLECTION, type VerificationRecord } from '../verification/verificationRecord';
+import { LOCAL_H5_SOURCE, type FunctionContext } from './runtime';
+
+export function openPersonalVerification(ctx: FunctionContext) {
+  return personalVerification({
+    config: ctx.essConfig(),
+    ess: ctx.ess(),
+    store: ctx.store.collection<VerificationRecord>(VERIFICATION_COLLECTION),
+    log: ctx.log,
+  });
+}
+
+/**
+ * The link kind follows where the call came from, never the event: WeChat → the ESS mini-program
+ * (`APP`); the local browser gateway → ESS's H5 page, returning to `H5_JUMP_URL`.
+ */
+export function channelFor(ctx: FunctionContext): VerifyChannel | null {
+  if (ctx.caller.source !== LOCAL_H5_SOURCE) return { endpoint: 'APP' };
+  const jumpUrl = process.env.H5_JUMP_URL?.trim();
+  if (jumpUrl) return { endpoint: 'H5', jumpUrl };
+  ctx.log.error('browser call but H5_JUMP_URL is not set');
+  return null;
+}

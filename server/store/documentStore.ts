@@ -1,0 +1,17 @@
+/**
+ * A minimal document store: one JSON document per key in a named collection. Two
+ * implementations: the WeChat cloud database (in the WeChat cloud) and a local file store
+ * (tests, demos, local development). Domain code only sees this interface.
+ */
+export interface DocumentStore<T extends object> {
+  get(id: string): Promise<T | null>;
+  /** Creates or replaces the document. */
+  put(id: string, doc: T): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+export interface StoreFactory {
+  collection<T extends object>(name: string): DocumentStore<T>;
+  /** Where the documents live, for the log (`cloud database env-x` / a directory). */
+  describe(): string;
+}

@@ -1,0 +1,64 @@
+/**
+ * Local embedded store: each collection is one JSON file under a data directory, rewritten
+ * atomically (write to a temp file, then rename), writes serialised per file. Meant for one
+ * process at a time (tests, the local demo and gateway), not for production traffic.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import type { DocumentStore, StoreFactory } from './documentStore';
+
+const queues = new Map<string, Promise<unknown>>();
+
+/** Runs `task` after every earlier task on the same file has finished. */
+function serialised<T>(file: string, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(file) ?? Promise.resolve();
+  const next = previous.then(task, task);
+  queues.set(
+    file,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+async function readAll<T>(file: string): Promise<Record<string, T>> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, T>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
+  }
+}
+
+async function writeAll<T>(file: string, docs: Record<string, T>): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await fs.writeFile(temp, JSON.stringify(docs, null, 2), { mode: 0o600 });
+  await fs.rename(temp, file);
+}
+
+export function localFileStore(dataDir: string): StoreFactory {
+  const root = path.resolve(dataDir);
+  return {
+    describe: () => `local files in ${root}`,
+    collection<T extends object>(name: string): DocumentStore<T> {
+      if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`invalid collection name: ${name}`);
+      const file = path.join(root, `${name}.json`);
+      return {
+        get: (id) => serialised(file, async () => (await readAll<T>(file))[id] ?? null),
+        put: (id, doc) =>
+          serialised(file, async () => {
+            const docs = await readAll<T>(file);
+            docs[id] = doc;
+            await writeAll(file, docs);
+          }),
+        delete: (id) =>
+          serialised(file, async () => {
+            const docs = await readAll<T>(file);
+            if (!(id in docs)) return;
+            delete docs[id];
+            await writeAll(file, docs);
+          }),
+      };
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * What the server remembers per WeChat user (OPENID) about their personal verification.
+ *
+ * Personal data at rest is kept to the minimum the status check needs: while a verification is
+ * pending, the name and ID number (ESS `DescribeUserVerifyStatus` takes them); the mobile is never
+ * stored. Once the user is verified, or the link has expired unused, those are erased and only
+ * masked forms and a keyed hash (to recognise the same identity again) remain.
+ */
+import type { EssVerifyLink } from '../../src/domain/verificationContract';
+
+export const VERIFICATION_COLLECTION = 'ess_user_verifications';
+
+export interface PendingIdentity {
+  name: string;
+  idCardNumber: string;
+}
+
+export interface VerificationRecord {
+  status: 'pending' | 'verified' | 'expired';
+  /** HMAC of name + ID number + mobile: "is this the same identity as last time?" */
+  identityHash: string;
+  maskedName: string;
+  maskedIdCardNumber: string;
+  /** Present only while `pending`. */
+  identity?: PendingIdentity;
+  /** The link ESS issued, present while `pending`. */
+  link?: EssVerifyLink;
+  /** Opaque reference sent to ESS as `UserData` (base64); carries no personal data. */
+  requestRef: string;
+  /** ESS RequestId of the call that created the link (for support). */
+  essRequestId?: string;
+  createdAt: number;
+  updatedAt: number;
+  verifiedAt?: number;
+}

@@ -1,0 +1,162 @@
+import { startHarness, TEST_OPERATOR_ID, type Harness } from '../support/functionHarness';
+
+const VALID = { name: '张三', idCardNumber: '11010519491231002x', mobile: '+86 138 0013 8000' };
+const COLLECTION = 'ess_user_verifications';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const essCalls = (action?: string) => h.emulator.calls(action);
+
+describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)', () => {
+  it('creates an APP link for the ESS mini-program with exactly the parameters ESS needs', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const result = await h.invoke('createUserVerifyUrl', VALID);
+
+    expect(result).toMatchObject({
+      ok: true,
+      reused: false,
+      kind: 'miniProgram',
+      miniAppId: 'wx371151823f6f3edf',
+      envVersion: 'release',
+    });
+    expect(result.path).toMatch(/^pages\/guide\/index\?to=MP_PERSONAL_VERIFY&shortKey=\w+$/);
+    expect(result.expireTime).toBeGreaterThanOrEqual(before + 7 * 24 * 3600 - 5);
+
+    const [create] = essCalls('CreateUserVerifyUrl');
+    expect(create.signatureValid).toBe(true);
+    expect(create.params).toMatchObject({
+      Operator: { UserId: TEST_OPERATOR_ID },
+      Name: '张三',
+      IdCardNumber: '11010519491231002X',
+      IdCardType: 'ID_CARD',
+      Mobile: '13800138000',
+      Endpoint: 'APP',
+      AutoJumpBack: true,
+    });
+    const userData = Buffer.from(String(create.params.UserData), 'base64').toString('utf8');
+    expect(userData).toMatch(/^vr_[\w-]+$/);
+    expect(userData).not.toMatch(/张三|11010519491231002|13800138000/);
+    // The status was checked first (already-verified users get no new link).
+    expect(essCalls().map((c) => c.action)).toEqual(['DescribeUserVerifyStatus', 'CreateUserVerifyUrl']);
+  });
+
+  it('rejects invalid input with field messages and makes no ESS call', async () => {
+    const result = await h.invoke('createUserVerifyUrl', { ...VALID, idCardNumber: '110105194912310021' });
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(result.fieldErrors.idCardNumber).toMatch(/校验位/);
+    expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
+    const missing = await h.invoke('createUserVerifyUrl', {});
+    expect(Object.keys(missing.fieldErrors).sort()).toEqual(['idCardNumber', 'mobile', 'name']);
+    expect(essCalls()).toHaveLength(0);
+  });
+
+  it('gives the same user the same still-valid link without calling ESS again', async () => {
+    const first = await h.invoke('createUserVerifyUrl', VALID);
+    const callsAfterFirst = essCalls().length;
+    const second = await h.invoke('createUserVerifyUrl', { ...VALID, idCardNumber: '11010519491231002X', mobile: '13800138000' });
+    expect(second).toMatchObject({ ok: true, reused: true, path: first.path, miniAppId: first.miniAppId, expireTime: first.expireTime });
+    expect(essCalls()).toHaveLength(callsAfterFirst);
+  });
+
+  it('creates a new link when the identity changes', async () => {
+    const first = await h.invoke('createUserVerifyUrl', VALID);
+    const second = await h.invoke('createUserVerifyUrl', { ...VALID, mobile: '13900139000' });
+    expect(second.reused).toBe(false);
+    expect(second.path).not.toBe(first.path);
+    expect(essCalls('CreateUserVerifyUrl')).toHaveLength(2);
+  });
+
+  it('answers verified: true for someone ESS already verified, without a new link', async () => {
+    h.emulator.markVerified('张三', '11010519491231002X');
+    const result = await h.invoke('createUserVerifyUrl', VALID);
+    expect(result).toEqual({ ok: true, verified: true });
+    expect(essCalls('CreateUserVerifyUrl')).toHaveLength(0);
+    // Remembered: the next call needs no ESS call at all.
+    expect(await h.invoke('createUserVerifyUrl', VALID)).toEqual({ ok: true, verified: true });
+    expect(essCalls()).toHaveLength(1);
+  });
+
+  it('retries RequestLimitExceeded with back-off and succeeds', async () => {
+    h.emulator.injectFault({ action: 'CreateUserVerifyUrl', code: 'RequestLimitExceeded', times: 2 });
+    const result = await h.invoke('createUserVerifyUrl', VALID);
+    expect(result).toMatchObject({ ok: true, reused: false });
+    const creates = essCalls('CreateUserVerifyUrl');
+    expect(creates.map((c) => c.errorCode ?? 'ok')).toEqual(['RequestLimitExceeded', 'RequestLimitExceeded', 'ok']);
+    expect(creates[1].at - creates[0].at).toBeGreaterThanOrEqual(100);
+  });
+
+  it('does not retry InvalidParameter, and reports ESS RequestId to the user and the log', async () => {
+    h.emulator.injectFault({ action: 'CreateUserVerifyUrl', code: 'InvalidParameter', message: 'Name 与证件号不匹配' });
+    const result = await h.invoke('createUserVerifyUrl', VALID);
+    expect(result).toMatchObject({ ok: false, code: 'ESS_REJECTED' });
+    expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
+    const creates = essCalls('CreateUserVerifyUrl');
+    expect(creates).toHaveLength(1);
+    expect(result.requestId).toBe(creates[0].requestId);
+    expect(h.logs()).toContain(creates[0].requestId);
+    expect(h.logs()).toContain('InvalidParameter');
+  });
+
+  it('gives up after the configured attempts on InternalError.System', async () => {
+    h.emulator.injectFault({ action: 'CreateUserVerifyUrl', code: 'InternalError.System', times: 10 });
+    const result = await h.invoke('createUserVerifyUrl', VALID);
+    expect(result).toMatchObject({ ok: false, code: 'ESS_UNAVAILABLE' });
+    expect(essCalls('CreateUserVerifyUrl')).toHaveLength(3);
+    expect(result.requestId).toBe(essCalls('CreateUserVerifyUrl')[2].requestId);
+  });
+
+  it('retries a network time-out', async () => {
+    h.env.ESS_REQUEST_TIMEOUT_MS = '1000';
+    h.emulator.injectFault({ action: 'CreateUserVerifyUrl', delayMs: 1600, times: 1 });
+    const result = await h.invoke('createUserVerifyUrl', VALID);
+    expect(result).toMatchObject({ ok: true, reused: false });
+    expect(h.logs()).toMatch(/Network\.Timeout/);
+  });
+
+  it('answers CONFIG_ERROR when configuration is missing, without calling ESS', async () => {
+    delete h.env.ESS_SECRET_KEY;
+    delete h.env.ESS_OPERATOR_ID;
+    const result = await h.invoke('createUserVerifyUrl', VALID);
+    expect(result).toMatchObject({ ok: false, code: 'CONFIG_ERROR' });
+    expect(essCalls()).toHaveLength(0);
+    expect(h.logs()).toContain('ESS_SECRET_KEY is not set');
+  });
+
+  it('does not retry a signature failure (wrong secret key)', async () => {
+    h.env.ESS_SECRET_KEY = 'not-the-right-key';
+    const result = await h.invoke('createUserVerifyUrl', VALID);
+    expect(result).toMatchObject({ ok: false, code: 'ESS_CONFIG' });
+    expect(essCalls()).toHaveLength(1);
+    expect(essCalls()[0].errorCode).toBe('AuthFailure.SignatureFailure');
+  });
+
+  it('maps an original id (gh_…) answered by ESS to the mini-program app id', async () => {
+    await h.close();
+    h = await startHarness({ miniAppIdAnswer: 'gh_39a5d3de69fa' });
+    const result = await h.invoke('createUserVerifyUrl', VALID);
+    expect(result.miniAppId).toBe('wx371151823f6f3edf');
+  });
+
+  it('takes the caller from WeChat context only', async () => {
+    const result = await h.invoke('createUserVerifyUrl', { ...VALID, openid: 'oSomebodyElse' }, { openid: null });
+    expect(result).toMatchObject({ ok: false, code: 'NO_IDENTITY' });
+    expect(essCalls()).toHaveLength(0);
+  });
+
+  it('never writes a full ID number or mobile to the log or the store', async () => {
+    await h.invoke('createUserVerifyUrl', VALID);
+    h.emulator.injectFault({ action: 'CreateUserVerifyUrl', code: 'InvalidParameter', message: '证件号 11010519491231002X 不合法' });
+    await h.invoke('createUserVerifyUrl', { ...VALID, mobile: '13900139000' });
+    expect(h.logs()).not.toContain('11010519491231002');
+    expect(h.logs()).not.toContain('13800138000');
+    expect(h.logs()).not.toContain('张三');
+    const stored = JSON.stringify(h.storedDocuments(COLLECTION));
+    expect(stored).not.toContain('13800138000');
+  });
+});

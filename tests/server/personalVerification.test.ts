@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { startEssEmulator, type EssEmulator } from '../../emulator';
+import { loadEssConfig, type EssConfig } from '../../server/config';
+import { createEssGateway } from '../../server/ess/essGateway';
+import { createLogger } from '../../server/log';
+import { localFileStore } from '../../server/store/localFileStore';
+import { personalVerification, REUSE_MARGIN_SECONDS } from '../../server/verification/personalVerification';
+import type { VerificationRecord } from '../../server/verification/verificationRecord';
+
+const SECRET_ID = 'AKIDserviceTest';
+const SECRET_KEY = 'service-test-key';
+const OPERATOR = 'yDserviceOperator';
+const INPUT = { name: '李四', idCardNumber: '32010619900307251X', mobile: '13700137000' };
+
+let emulator: EssEmulator;
+let dataDir: string;
+let config: EssConfig;
+let clock: number;
+
+beforeEach(async () => {
+  emulator = await startEssEmulator({ secretId: SECRET_ID, secretKey: SECRET_KEY, operatorIds: [OPERATOR] });
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'ess-service-'));
+  const loaded = loadEssConfig({
+    ESS_SECRET_ID: SECRET_ID,
+    ESS_SECRET_KEY: SECRET_KEY,
+    ESS_OPERATOR_ID: OPERATOR,
+    ESS_ENDPOINT: emulator.url,
+    ESS_ENV: 'test',
+  });
+  if (!loaded.ok) throw new Error(loaded.problems.join());
+  config = loaded.config;
+  clock = Date.now();
+});
+afterEach(async () => {
+  await emulator.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function service() {
+  const log = createLogger();
+  process.env.LOG_LEVEL = 'silent';
+  return {
+    store: localFileStore(dataDir).collection<VerificationRecord>('records'),
+    get api() {
+      return personalVerification({
+        config,
+        ess: createEssGateway({ config, log }),
+        store: this.store,
+        log,
+        now: () => clock,
+      });
+    },
+  };
+}
+
+describe('personal verification over time', () => {
+  afterAll(() => {
+    delete process.env.LOG_LEVEL;
+  });
+
+  it('does not hand out a link that is about to expire', async () => {
+    const s = service();
+    const first = await s.api.createUserVerifyUrl('o1', INPUT, { endpoint: 'APP' });
+    if (!first.ok || first.verified) throw new Error('expected a link');
+    clock = (first.expireTime - REUSE_MARGIN_SECONDS + 1) * 1000;
+    const second = await s.api.createUserVerifyUrl('o1', INPUT, { endpoint: 'APP' });
+    expect(second).toMatchObject({ ok: true, reused: false });
+  });
+
+  it('forgets personal data of an expired, unused link and reports none', async () => {
+    const s = service();
+    const first = await s.api.createUserVerifyUrl('o1', INPUT, { endpoint: 'APP' });
+    if (!first.ok || first.verified) throw new Error('expected a link');
+    clock = (first.expireTime + 1) * 1000;
+    expect(await s.api.getUserVerifyStatus('o1')).toEqual({ ok: true, status: 'none' });
+    const record = await s.store.get('o1');
+    expect(record).toMatchObject({ status: 'expired', maskedName: '*四' });
+    expect(record?.identity).toBeUndefined();
+    expect(JSON.stringify(record)).not.toContain('32010619900307251X');
+  });
+
+  it('still reports verified if the user finished just before the link expired', async () => {
+    const s = service();
+    const first = await s.api.createUserVerifyUrl('o1', INPUT, { endpoint: 'APP' });
+    if (!first.ok || first.verified) throw new Error('expected a link');
+    emulator.markVerified(INPUT.name, INPUT.idCardNumber);
+    clock = (first.expireTime + 1) * 1000;
+    expect(await s.api.getUserVerifyStatus('o1')).toMatchObject({ ok: true, status: 'verified' });
+  });
+
+  it('asks ESS for an H5 link that returns to the given page', async () => {
+    const s = service();
+    const jumpUrl = 'http://127.0.0.1:9/#/pages/result/index?from=ess&x=1';
+    const result = await s.api.createUserVerifyUrl('o1', INPUT, { endpoint: 'H5', jumpUrl });
+    expect(result).toMatchObject({ ok: true, kind: 'h5' });
+    const [create] = emulator.calls('CreateUserVerifyUrl');
+    expect(create.params).toMatchObject({ Endpoint: 'H5', JumpUrl: jumpUrl });
+    expect(create.params.AutoJumpBack).toBeUndefined();
+    // An APP request does not reuse the H5 link.
+    expect(await s.api.createUserVerifyUrl('o1', INPUT, { endpoint: 'APP' })).toMatchObject({ reused: false, kind: 'miniProgram' });
+  });
+});

@@ -1,0 +1,100 @@
+import { loadEssConfig, parseEssEndpoint } from '../../server/config';
+import { toEssFailure } from '../../server/ess/essError';
+import { backoffDelay, withRetry } from '../../server/ess/retry';
+
+describe('retry with bounded exponential back-off', () => {
+  const policy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 300 };
+
+  it('grows the delay and caps it', () => {
+    expect(backoffDelay(1, { ...policy, random: () => 0.999 })).toBeLessThanOrEqual(100);
+    expect(backoffDelay(2, { ...policy, random: () => 0 })).toBe(100);
+    expect(backoffDelay(5, { ...policy, random: () => 0.999 })).toBeLessThanOrEqual(300);
+  });
+
+  it('stops at maxAttempts and at the first non-retryable error', async () => {
+    const delays: number[] = [];
+    const sleep = async (ms: number) => {
+      delays.push(ms);
+    };
+    let runs = 0;
+    await expect(
+      withRetry(async () => {
+        runs += 1;
+        throw Object.assign(new Error('busy'), { code: 'InternalError.System' });
+      }, (e) => toEssFailure(e).retryable, { ...policy, sleep }),
+    ).rejects.toThrow('busy');
+    expect(runs).toBe(4);
+    expect(delays).toHaveLength(3);
+
+    runs = 0;
+    await expect(
+      withRetry(async () => {
+        runs += 1;
+        throw Object.assign(new Error('bad'), { code: 'InvalidParameterValue.Mobile' });
+      }, (e) => toEssFailure(e).retryable, { ...policy, sleep }),
+    ).rejects.toThrow('bad');
+    expect(runs).toBe(1);
+  });
+});
+
+describe('ESS error classification', () => {
+  it.each([
+    ['RequestLimitExceeded', true, 'RATE_LIMITED'],
+    ['InternalError.Db', true, 'ESS_UNAVAILABLE'],
+    ['InvalidParameter.Name', false, 'ESS_REJECTED'],
+    ['MissingParameter', false, 'ESS_REJECTED'],
+    ['AuthFailure.SignatureExpire', false, 'ESS_CONFIG'],
+    ['FailedOperation', false, 'ESS_FAILED'],
+  ])('%s -> retryable %s, %s', (code, retryable, userCode) => {
+    expect(toEssFailure(Object.assign(new Error('x'), { code, requestId: 'r-1' }))).toMatchObject({
+      essCode: code,
+      retryable,
+      userCode,
+      requestId: 'r-1',
+    });
+  });
+
+  it('recognises time-outs and connection errors the SDK throws without a code', () => {
+    expect(toEssFailure(new Error('network timeout at: http://127.0.0.1:1/'))).toMatchObject({ essCode: 'Network.Timeout', retryable: true });
+    expect(toEssFailure(new Error('request to http://127.0.0.1:1/ failed, reason: connect ECONNREFUSED'))).toMatchObject({
+      essCode: 'Network.Error',
+      retryable: true,
+    });
+  });
+});
+
+describe('configuration', () => {
+  const base = { ESS_SECRET_ID: 'id', ESS_SECRET_KEY: 'key', ESS_OPERATOR_ID: 'op' };
+
+  it('defaults to ESS production and its mini-program', () => {
+    const result = loadEssConfig(base);
+    expect(result).toMatchObject({
+      ok: true,
+      config: { endpoint: { host: 'ess.tencentcloudapi.com', protocol: 'https://' }, environment: 'production', miniAppId: 'wxa023b292fd19d41d', miniAppEnvVersion: 'release' },
+    });
+  });
+
+  it('follows the joint-debugging endpoint with the Demo mini-program', () => {
+    expect(loadEssConfig({ ...base, ESS_ENDPOINT: 'ess.test.ess.tencent.cn' })).toMatchObject({
+      config: { environment: 'test', miniAppId: 'wx371151823f6f3edf' },
+    });
+  });
+
+  it('accepts a full URL for a local emulator', () => {
+    expect(parseEssEndpoint('http://127.0.0.1:8787')).toEqual({ host: '127.0.0.1:8787', protocol: 'http://' });
+    expect(parseEssEndpoint('https://ess.tencentcloudapi.com/')).toEqual({ host: 'ess.tencentcloudapi.com', protocol: 'https://' });
+    expect(parseEssEndpoint('http://x/y')).toBeNull();
+  });
+
+  it('lists every missing or invalid value', () => {
+    const result = loadEssConfig({ ESS_ENDPOINT: 'not a host', ESS_MAX_ATTEMPTS: '9' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toEqual([
+      'ESS_SECRET_ID is not set',
+      'ESS_SECRET_KEY is not set',
+      'ESS_OPERATOR_ID is not set',
+      expect.stringContaining('ESS_ENDPOINT'),
+      expect.stringContaining('ESS_MAX_ATTEMPTS'),
+    ]);
+  });
+});
