@@ -1,0 +1,12 @@
+import { Text, View } from '@tarojs/components';
+import './index.css';
+
+/** A quiet spinner with a line of text, for waits the user did not start by a button. */
+export default function Loading({ text }: { text: string }) {
+  return (
+    <View className="loading" ariaRole="status" ariaLabel={text}>
+      <View className="loading__spinner" />
+      <Text className="loading__text">{text}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,53 @@
+import { Button, Text, View } from '@tarojs/components';
+import type { EssVerifyLink } from '../../domain/verificationContract';
+import { formatExpireTime } from '../../services/verification';
+
+export interface ReadyCardProps {
+  link: EssVerifyLink;
+  maskedName?: string;
+  maskedIdCardNumber?: string;
+  notice?: string | null;
+  /** Must open ESS synchronously: WeChat only opens another mini-program from the tap itself. */
+  onLaunch: () => void;
+  onEdit: () => void;
+}
+
+/** The link is ready: who it is for, until when, and the button that opens ESS. */
+export default function ReadyCard({
+  link,
+  maskedName,
+  maskedIdCardNumber,
+  notice,
+  onLaunch,
+  onEdit,
+}: ReadyCardProps) {
+  return (
+    <View className="card ready-card">
+      <Text className="card__title">实名链接已生成</Text>
+      {maskedName ? (
+        <View className="info-row">
+          <Text className="info-row__label">姓名</Text>
+          <Text className="info-row__value">{maskedName}</Text>
+        </View>
+      ) : null}
+      {maskedIdCardNumber ? (
+        <View className="info-row">
+          <Text className="info-row__label">身份证号</Text>
+          <Text className="info-row__value">{maskedIdCardNumber}</Text>
+        </View>
+      ) : null}
+      <View className="info-row">
+        <Text className="info-row__label">有效期至</Text>
+        <Text className="info-row__value">{formatExpireTime(link.expireTime)}</Text>
+      </View>
+      <Text className="hint">点击下方按钮前往腾讯电子签，按提示完成人脸核验后返回这里即可。</Text>
+      {notice ? <Text className="notice">{notice}</Text> : null}
+      <Button className="btn btn--primary" onClick={onLaunch}>
+        前往腾讯电子签完成实名
+      </Button>
+      <Button className="btn btn--plain" onClick={onEdit}>
+        修改填写信息
+      </Button>
+    </View>
+  );
+}

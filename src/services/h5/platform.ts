@@ -1,0 +1,45 @@
+/**
+ * Browser adapter (local H5 build): the server functions over `fetch('/api/<name>')` and ESS's
+ * H5 verification page. Never touches Taro.cloud, mini-program navigation or privacy APIs:
+ * in Taro's H5 build those are stubs that report success.
+ */
+import type { EssVerifyLink, FailureResult } from '../../domain/verificationContract';
+import { markEssLaunch } from '../essReturn';
+import { WRONG_LINK_KIND_MESSAGE, isContractResult, localFailure } from '../failure';
+import type { OpenLinkCallbacks, PlatformAdapter } from '../types';
+
+const REQUEST_TIMEOUT_MS = 20_000;
+
+async function callFunction<T>(name: string, data: object): Promise<T | FailureResult> {
+  const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
+  const timer = controller ? setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS) : undefined;
+  let response: Response;
+  try {
+    response = await fetch(`/api/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(data),
+      signal: controller?.signal,
+    });
+  } catch {
+    return localFailure('NETWORK');
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
+  // Failures come back as contract JSON too (with a 4xx/5xx status): show their message.
+  const body: unknown = await response.json().catch(() => undefined);
+  return isContractResult(body) ? (body as T) : localFailure('INTERNAL');
+}
+
+function openVerifyLink(link: EssVerifyLink, callbacks: OpenLinkCallbacks = {}): void {
+  if (link.kind !== 'h5') {
+    callbacks.onFailed?.(WRONG_LINK_KIND_MESSAGE);
+    return;
+  }
+  markEssLaunch();
+  callbacks.onOpened?.();
+  window.location.href = link.url;
+}
+
+export const h5Platform: PlatformAdapter = { init: () => undefined, callFunction, openVerifyLink };

@@ -1,0 +1,28 @@
+/**
+ * The platform adapter, chosen at build time: Taro inlines `process.env.TARO_ENV`, so webpack
+ * keeps only one branch and each build bundles one adapter. Pages never branch on the platform.
+ */
+import type { EssVerifyLink, FailureResult } from '../domain/verificationContract';
+import type { OpenLinkCallbacks, PlatformAdapter } from './types';
+
+export type { OpenLinkCallbacks, PlatformAdapter } from './types';
+
+const adapter: PlatformAdapter =
+  process.env.TARO_ENV === 'h5'
+    ? (require('./h5/platform') as typeof import('./h5/platform')).h5Platform
+    : (require('./weapp/platform') as typeof import('./weapp/platform')).weappPlatform;
+
+/** One-time set-up at app launch (cloud init on weapp). */
+export function initPlatform(): void {
+  adapter.init();
+}
+
+/** Calls a server function; never rejects: failures come back as a `FailureResult`. */
+export function callFunction<T>(name: string, data: object): Promise<T | FailureResult> {
+  return adapter.callFunction<T>(name, data);
+}
+
+/** Opens the ESS verification link; call it synchronously from the user's tap. */
+export function openVerifyLink(link: EssVerifyLink, callbacks?: OpenLinkCallbacks): void {
+  adapter.openVerifyLink(link, callbacks);
+}

@@ -1,0 +1,94 @@
+/** WeChat mini-program adapter: cloud functions and the half-screen ESS mini-program. */
+import Taro from '@tarojs/taro';
+import type { EssVerifyLink, FailureResult } from '../../domain/verificationContract';
+import { cancelEssLaunch, markEssLaunch } from '../essReturn';
+import {
+  OPEN_LINK_FAILED_MESSAGE,
+  WRONG_LINK_KIND_MESSAGE,
+  isContractResult,
+  localFailure,
+} from '../failure';
+import type { OpenLinkCallbacks, PlatformAdapter } from '../types';
+
+type MiniProgramLink = Extract<EssVerifyLink, { kind: 'miniProgram' }>;
+type CloudWithDynamicEnv = typeof Taro.cloud & { DYNAMIC_CURRENT_ENV?: string };
+
+let cloudReady = false;
+
+function init(): void {
+  const cloud = Taro.cloud as CloudWithDynamicEnv | undefined;
+  if (cloudReady || !cloud || typeof cloud.init !== 'function') return;
+  // A build-time env id wins; otherwise the environment this mini-program currently runs in.
+  const env = process.env.TARO_APP_CLOUD_ENV || cloud.DYNAMIC_CURRENT_ENV;
+  cloud.init({ ...(env ? { env } : {}), traceUser: true });
+  cloudReady = true;
+}
+
+async function callFunction<T>(name: string, data: object): Promise<T | FailureResult> {
+  if (!Taro.cloud || typeof Taro.cloud.callFunction !== 'function') return localFailure('NETWORK');
+  try {
+    const res = await Taro.cloud.callFunction({ name, data: data as Record<string, unknown> });
+    return isContractResult(res?.result) ? (res.result as T) : localFailure('INTERNAL');
+  } catch {
+    return localFailure('NETWORK');
+  }
+}
+
+const isCancel = (res: unknown): boolean =>
+  /cancel/i.test(String((res as { errMsg?: unknown } | undefined)?.errMsg ?? ''));
+
+/** Promisified Taro APIs reject on failure; the `fail` callback already handled it. */
+function ignoreRejection(value: unknown): void {
+  if (value && typeof (value as Promise<unknown>).catch === 'function') {
+    (value as Promise<unknown>).catch(() => undefined);
+  }
+}
+
+function navigateToMiniProgram(link: MiniProgramLink, callbacks: OpenLinkCallbacks): void {
+  markEssLaunch();
+  ignoreRejection(
+    Taro.navigateToMiniProgram({
+      appId: link.miniAppId,
+      path: link.path,
+      envVersion: link.envVersion,
+      success: () => callbacks.onOpened?.(),
+      fail: (res) => {
+        cancelEssLaunch();
+        if (isCancel(res)) callbacks.onCancelled?.();
+        else callbacks.onFailed?.(OPEN_LINK_FAILED_MESSAGE);
+      },
+    }),
+  );
+}
+
+function openVerifyLink(link: EssVerifyLink, callbacks: OpenLinkCallbacks = {}): void {
+  if (link.kind !== 'miniProgram') {
+    callbacks.onFailed?.(WRONG_LINK_KIND_MESSAGE);
+    return;
+  }
+  // Old WeChat clients have no half-screen API: open ESS full-screen instead.
+  if (typeof Taro.openEmbeddedMiniProgram !== 'function') {
+    navigateToMiniProgram(link, callbacks);
+    return;
+  }
+  markEssLaunch();
+  // Called synchronously, straight from the tap; the path is passed exactly as ESS returned it.
+  ignoreRejection(
+    Taro.openEmbeddedMiniProgram({
+      appId: link.miniAppId,
+      path: link.path,
+      envVersion: link.envVersion,
+      success: () => callbacks.onOpened?.(),
+      fail: (res) => {
+        if (isCancel(res)) {
+          cancelEssLaunch();
+          callbacks.onCancelled?.();
+          return;
+        }
+        navigateToMiniProgram(link, callbacks);
+      },
+    }),
+  );
+}
+
+export const weappPlatform: PlatformAdapter = { init, callFunction, openVerifyLink };

@@ -1,0 +1,2 @@
+// CSS imports are irrelevant to the page tests.
+module.exports = {};
