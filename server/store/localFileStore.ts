@@ -7,7 +7,11 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import type { DocumentStore, StoreFactory } from './documentStore';
 
-const queues = new Map<string, Promise<unknown>>();
+// Shared through globalThis: each cloud-function bundle has its own copy of this module, and the
+// local gateway loads several bundles into one process that write the same files.
+const QUEUES_KEY = Symbol.for('ess-verify.localFileStore.queues');
+const registry = globalThis as unknown as Record<symbol, Map<string, Promise<unknown>> | undefined>;
+const queues = (registry[QUEUES_KEY] ??= new Map<string, Promise<unknown>>());
 
 /** Runs `task` after every earlier task on the same file has finished. */
 function serialised<T>(file: string, task: () => Promise<T>): Promise<T> {
