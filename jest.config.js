@@ -2,7 +2,8 @@
  * Two jest projects:
  * - node: domain rules, the cloud functions (as built, through the real ESS SDK, against the
  *   bundled ESS emulator on 127.0.0.1) and the emulator itself;
- * - pages: the Taro pages in jsdom, with only Taro's runtime APIs mocked at the boundary.
+ * - pages: the Taro pages in jsdom, with only Taro's runtime APIs mocked at the boundary;
+ * - e2e: the H5 build in Chromium (playwright-core) against npm start's stack.
  */
 const common = {
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
@@ -30,6 +31,13 @@ module.exports = {
         '^@tarojs/components$': '<rootDir>/tests/mocks/components.tsx',
         '\\.(css|scss)$': '<rootDir>/tests/mocks/style.js',
       },
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/e2e/support/globalSetup.ts',
     },
   ],
 };

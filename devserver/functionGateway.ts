@@ -1,0 +1,108 @@
+/**
+ * `POST /api/<function>`: runs the same cloud-function bundles WeChat runs
+ * (`cloudfunctions/<name>/index.js`, `main(event, context)`), with the browser's local identity as
+ * the caller. wx-server-sdk reads the caller from env vars (`WX_CONTEXT_KEYS`, `WX_OPENID`, …):
+ * they are set right before `main` is called, and `main` reads them synchronously first, so
+ * concurrent requests cannot see each other's identity.
+ */
+import { randomBytes } from 'crypto';
+import type { IncomingMessage, ServerResponse } from 'http';
+import path from 'path';
+import { messageFor } from '../src/domain/errors';
+import { LOCAL_H5_SOURCE } from '../server/functions/runtime';
+
+type Main = (event: unknown, context?: unknown) => Promise<unknown>;
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface FunctionGatewayOptions {
+  functionsRoot: string;
+  /** Deployable function names (folders of `functionsRoot`). */
+  functionNames: string[];
+  openidFor(req: IncomingMessage): { openid: string; setCookie?: string };
+  log: (line: string) => void;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(Object.assign(new Error('body too large'), { status: 413 }));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function functionGateway(options: FunctionGatewayOptions) {
+  const loaded = new Map<string, Main>();
+  const load = (name: string): Main => {
+    let main = loaded.get(name);
+    if (!main) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      main = (require(path.join(options.functionsRoot, name, 'index.js')) as { main: Main }).main;
+      loaded.set(name, main);
+    }
+    return main;
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse, name: string): Promise<void> => {
+    const started = Date.now();
+    if (!options.functionNames.includes(name)) {
+      sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: `没有名为 ${name} 的云函数` });
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { ok: false, code: 'METHOD_NOT_ALLOWED', message: '请使用 POST' }, { Allow: 'POST' });
+      return;
+    }
+    // JSON only: a cross-site form cannot send it without a CORS preflight, which we never grant.
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      sendJson(res, 415, { ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', message: '请求格式不正确' });
+      return;
+    }
+    let event: unknown;
+    try {
+      const body = await readBody(req);
+      event = body ? JSON.parse(body) : {};
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 400;
+      sendJson(res, status, { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确' });
+      return;
+    }
+    const { openid, setCookie } = options.openidFor(req);
+    const cookieHeader: Record<string, string> = setCookie ? { 'Set-Cookie': setCookie } : {};
+    const main = load(name);
+    process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID';
+    process.env.WX_OPENID = openid;
+    process.env.WX_APPID = 'local-h5';
+    process.env.TCB_SOURCE = LOCAL_H5_SOURCE;
+    const resultPromise = main(event, { request_id: randomBytes(8).toString('hex') });
+    try {
+      const result = await resultPromise;
+      sendJson(res, 200, result, cookieHeader);
+      options.log(`POST /api/${name} 200 ${Date.now() - started}ms ok=${String((result as { ok?: unknown })?.ok)}`);
+    } catch (error) {
+      options.log(`POST /api/${name} 500 ${error instanceof Error ? error.message : String(error)}`);
+      sendJson(res, 500, { ok: false, code: 'INTERNAL', message: messageFor('INTERNAL') }, cookieHeader);
+    }
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The whole product on one machine (what `npm start` runs and what the browser tests drive):
+ * - the H5 build of the Taro pages (dist/h5),
+ * - `POST /api/<function>` running the cloud-function bundles with a per-browser identity,
+ * - the project's ESS emulator as the ESS endpoint, unless real ESS credentials are configured.
+ */
+import { createServer, type Server } from 'http';
+import type { AddressInfo, Socket } from 'net';
+import path from 'path';
+import { startEssEmulator, type EssEmulator } from '../emulator';
+import { EMULATOR_OPERATOR_ID, EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY } from '../emulator/defaults';
+import { listCloudFunctions } from '../scripts/build-functions';
+import { functionGateway } from './functionGateway';
+import { identify, loadOrCreateSecret } from './identity';
+import { staticFiles } from './staticFiles';
+
+const ROOT = path.resolve(__dirname, '..');
+
+export interface LocalStackOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Local store and gateway secret. Default `LOCAL_DATA_DIR` or `.data`. */
+  dataDir?: string;
+  h5Dir?: string;
+  /** Environment to read ESS settings from. Default `process.env`. */
+  env?: Record<string, string | undefined>;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  /** Present when the stack runs against the bundled emulator (no ESS credentials configured). */
+  emulator: EssEmulator | null;
+  essEndpoint: string;
+  close(): Promise<void>;
+}
+
+const ESS_CREDENTIALS = ['ESS_SECRET_ID', 'ESS_SECRET_KEY', 'ESS_OPERATOR_ID'] as const;
+
+export function usesRealEss(env: Record<string, string | undefined>): boolean {
+  return ESS_CREDENTIALS.every((name) => env[name]?.trim());
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const host = options.host ?? '127.0.0.1';
+  const dataDir = path.resolve(options.dataDir ?? (env.LOCAL_DATA_DIR?.trim() || path.join(ROOT, '.data')));
+  const h5Dir = options.h5Dir ?? path.join(ROOT, 'dist', 'h5');
+  const secret = loadOrCreateSecret(dataDir);
+
+  const sockets = new Set<Socket>();
+  const serveStatic = staticFiles(h5Dir);
+  let handleApi: ReturnType<typeof functionGateway> | null = null;
+  const server: Server = createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0];
+    const api = /^\/api\/([A-Za-z0-9_]+)$/.exec(pathname);
+    const handled = api && handleApi ? handleApi(req, res, api[1]) : serveStatic(req, res);
+    handled.catch((error: unknown) => {
+      log(`${req.method} ${pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host}:${port}`;
+
+  let emulator: EssEmulator | null = null;
+  if (!usesRealEss(env)) {
+    emulator = await startEssEmulator({
+      host,
+      port: 0,
+      secretId: EMULATOR_SECRET_ID,
+      secretKey: EMULATOR_SECRET_KEY,
+      operatorIds: [EMULATOR_OPERATOR_ID],
+      log: (line) => log(line),
+    });
+  }
+  const essEnv: Record<string, string> = emulator
+    ? {
+        ESS_SECRET_ID: EMULATOR_SECRET_ID,
+        ESS_SECRET_KEY: EMULATOR_SECRET_KEY,
+        ESS_OPERATOR_ID: EMULATOR_OPERATOR_ID,
+        ESS_ENDPOINT: emulator.url,
+        ESS_ENV: 'test',
+      }
+    : {};
+  // The functions read their configuration from the process environment, as in the cloud.
+  Object.assign(process.env, env, essEnv, {
+    LOCAL_DATA_DIR: dataDir,
+    H5_JUMP_URL: `${url}/#/pages/result/index?from=ess`,
+  });
+  delete process.env.TCB_ENV; // never the cloud database on the local stack
+
+  handleApi = functionGateway({
+    functionsRoot: path.join(ROOT, 'cloudfunctions'),
+    functionNames: listCloudFunctions(),
+    openidFor: (req) => identify(secret, req.headers.cookie),
+    log,
+  });
+
+  return {
+    url,
+    emulator,
+    essEndpoint: process.env.ESS_ENDPOINT ?? 'ess.tencentcloudapi.com',
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+      await emulator?.close();
+    },
+  };
+}

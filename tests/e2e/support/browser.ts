@@ -1,0 +1,91 @@
+/**
+ * Playwright (playwright-core) driving Debian's Chromium at a phone viewport, against the local
+ * stack (`startLocalStack`, what `npm start` runs) on a free port with a fresh data directory.
+ * A test that fails leaves a screenshot in test-results/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startLocalStack, type LocalStack } from '../../../devserver/localStack';
+
+const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+export const RESULTS_DIR = path.resolve(__dirname, '../../../test-results');
+export const DOCS_DIR = path.resolve(__dirname, '../../../docs');
+
+export function chromiumPath(): string {
+  const found = CHROMIUM_CANDIDATES.find((candidate) => candidate && existsSync(candidate));
+  if (!found) {
+    throw new Error(
+      'Chromium not found. Install it (Debian: apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.',
+    );
+  }
+  return found;
+}
+
+export interface E2eEnv {
+  stack: LocalStack;
+  browser: Browser;
+  dataDir: string;
+  /** A new browser (cookie jar = a new WeChat user) with a phone viewport. */
+  newUser(): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+export async function startE2e(): Promise<E2eEnv> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ess-e2e-'));
+  const cleanEnv = { ...process.env };
+  for (const name of ['ESS_SECRET_ID', 'ESS_SECRET_KEY', 'ESS_OPERATOR_ID', 'ESS_ENDPOINT', 'ESS_ENV']) delete cleanEnv[name];
+  const stack = await startLocalStack({ port: 0, dataDir, env: { ...cleanEnv, LOG_LEVEL: 'silent' }, log: () => undefined });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    stack,
+    browser,
+    dataDir,
+    async newUser() {
+      const context = await browser.newContext({
+        viewport: { width: 375, height: 812 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'zh-CN',
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      return { context, page };
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await stack.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs `body`; on failure saves a screenshot of `page` named after the test, then rethrows. */
+export async function withScreenshotOnFailure(page: Page, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = path.join(RESULTS_DIR, `${name.replace(/[^\w\u4e00-\u9fa5-]+/g, '_')}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    if (error instanceof Error) error.message += `\n(screenshot: ${file})`;
+    throw error;
+  }
+}
