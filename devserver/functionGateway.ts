@@ -38,15 +38,18 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Stop keeping the body but let it drain, so the 413 answer reaches the client.
+        req.off('data', onData);
+        req.resume();
         reject(Object.assign(new Error('body too large'), { status: 413 }));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -85,7 +88,7 @@ export function functionGateway(options: FunctionGatewayOptions) {
       event = body ? JSON.parse(body) : {};
     } catch (error) {
       const status = (error as { status?: number }).status ?? 400;
-      sendJson(res, status, { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确' });
+      sendJson(res, status, { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确' }, { Connection: 'close' });
       return;
     }
     const { openid, setCookie } = options.openidFor(req);

@@ -59,13 +59,35 @@ export function openIdForSession(sid: string): string {
   return `oLocal_${sid}`;
 }
 
+function sessionCookie(secret: Buffer, sid: string, secure: boolean): string {
+  const attributes = ['Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${ONE_YEAR_SECONDS}`, ...(secure ? ['Secure'] : [])];
+  return `${SESSION_COOKIE}=${sid}.${sign(secret, sid)}; ${attributes.join('; ')}`;
+}
+
+/**
+ * The local stack's enterprise admin: a fixed session derived from the secret (stable across
+ * restarts), entered through a login URL whose key only the terminal running `npm start` shows.
+ */
+export function localAdmin(secret: Buffer) {
+  const sid = createHmac('sha256', secret).update('local-admin-session').digest('base64url').slice(0, 22);
+  const loginKey = createHmac('sha256', secret).update('local-admin-login').digest('base64url');
+  return {
+    openid: openIdForSession(sid),
+    loginKey,
+    /** Set-Cookie for the admin session, when `key` is the login key. */
+    login(key: string | null, secure = false): string | null {
+      if (!key) return null;
+      const given = Buffer.from(key);
+      const expected = Buffer.from(loginKey);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+      return sessionCookie(secret, sid, secure);
+    },
+  };
+}
+
 export function identify(secret: Buffer, cookieHeader: string | undefined, secure = false): LocalIdentity {
   const existing = verifySessionCookie(secret, cookieHeader);
   if (existing) return { openid: openIdForSession(existing) };
   const sid = randomBytes(16).toString('base64url');
-  const attributes = ['Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${ONE_YEAR_SECONDS}`, ...(secure ? ['Secure'] : [])];
-  return {
-    openid: openIdForSession(sid),
-    setCookie: `${SESSION_COOKIE}=${sid}.${sign(secret, sid)}; ${attributes.join('; ')}`,
-  };
+  return { openid: openIdForSession(sid), setCookie: sessionCookie(secret, sid, secure) };
 }

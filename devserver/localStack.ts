@@ -7,11 +7,11 @@
 import { createServer, type Server } from 'http';
 import type { AddressInfo, Socket } from 'net';
 import path from 'path';
-import { startEssEmulator, type EssEmulator } from '../emulator';
+import { startEssEmulator, type EssEmulator, type EssEmulatorOptions } from '../emulator';
 import { EMULATOR_OPERATOR_ID, EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY } from '../emulator/defaults';
 import { listCloudFunctions } from '../scripts/build-functions';
 import { functionGateway } from './functionGateway';
-import { identify, loadOrCreateSecret } from './identity';
+import { identify, loadOrCreateSecret, localAdmin } from './identity';
 import { staticFiles } from './staticFiles';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -26,13 +26,20 @@ export interface LocalStackOptions {
   /** Environment to read ESS settings from. Default `process.env`. */
   env?: Record<string, string | undefined>;
   log?: (line: string) => void;
+  /** Extra options for the bundled emulator (e.g. a short `taskReadyDelayMs` in tests). */
+  emulatorOptions?: Partial<EssEmulatorOptions>;
 }
+
+/** Where the enterprise admin pages live in the H5 build. */
+export const ADMIN_HOME = '/#/admin/pages/enterprises/index';
 
 export interface LocalStack {
   url: string;
   /** Present when the stack runs against the bundled emulator (no ESS credentials configured). */
   emulator: EssEmulator | null;
   essEndpoint: string;
+  /** Opening it makes this browser the local enterprise admin (listed in ADMIN_OPENIDS). */
+  adminLoginUrl: string;
   close(): Promise<void>;
 }
 
@@ -49,12 +56,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const dataDir = path.resolve(options.dataDir ?? (env.LOCAL_DATA_DIR?.trim() || path.join(ROOT, '.data')));
   const h5Dir = options.h5Dir ?? path.join(ROOT, 'dist', 'h5');
   const secret = loadOrCreateSecret(dataDir);
+  const admin = localAdmin(secret);
 
   const sockets = new Set<Socket>();
   const serveStatic = staticFiles(h5Dir);
   let handleApi: ReturnType<typeof functionGateway> | null = null;
   const server: Server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/__local/admin-login') {
+      const setCookie = admin.login(new URL(req.url ?? '/', 'http://local').searchParams.get('key'));
+      if (!setCookie) res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('登录链接无效');
+      else res.writeHead(302, { 'Set-Cookie': setCookie, Location: ADMIN_HOME }).end();
+      return;
+    }
     const api = /^\/api\/([A-Za-z0-9_]+)$/.exec(pathname);
     const handled = api && handleApi ? handleApi(req, res, api[1]) : serveStatic(req, res);
     handled.catch((error: unknown) => {
@@ -82,6 +96,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       secretKey: EMULATOR_SECRET_KEY,
       operatorIds: [EMULATOR_OPERATOR_ID],
       log: (line) => log(line),
+      ...options.emulatorOptions,
     });
   }
   const essEnv: Record<string, string> = emulator
@@ -94,9 +109,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       }
     : {};
   // The functions read their configuration from the process environment, as in the cloud.
+  const adminOpenIds = [...(env.ADMIN_OPENIDS ?? '').split(','), admin.openid].map((id) => id.trim()).filter(Boolean);
   Object.assign(process.env, env, essEnv, {
     LOCAL_DATA_DIR: dataDir,
     H5_JUMP_URL: `${url}/#/pages/result/index?from=ess`,
+    ADMIN_OPENIDS: [...new Set(adminOpenIds)].join(','),
   });
   delete process.env.TCB_ENV; // never the cloud database on the local stack
 
@@ -111,6 +128,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     url,
     emulator,
     essEndpoint: process.env.ESS_ENDPOINT ?? 'ess.tencentcloudapi.com',
+    adminLoginUrl: `${url}/__local/admin-login?key=${admin.loginKey}`,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -25,7 +25,8 @@ async function main(): Promise<void> {
       ? `  ESS: the bundled emulator at ${stack.emulator.url} (no credentials needed)`
       : `  ESS: ${stack.essEndpoint} with your ESS_SECRET_ID / ESS_OPERATOR_ID`,
   );
-  console.log(`\n  Open ${stack.url}\n`);
+  console.log(`\n  Open ${stack.url}`);
+  console.log(`  Enterprise admin pages (this browser becomes the local admin): ${stack.adminLoginUrl}\n`);
 
   let stopping = false;
   const stop = (signal: string) => {
