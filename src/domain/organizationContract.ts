@@ -1,0 +1,112 @@
+/**
+ * The contract between the admin pages and the enterprise batch-authentication cloud functions
+ * (ESS CreateBatchOrganizationRegistrationTasks, DescribeBatchOrganizationRegistrationUrls,
+ * CreateBatchOrganizationAuthorizationUrl). Both sides import these types.
+ */
+import type { FailureResult } from './verificationContract';
+
+export const ORGANIZATION_FUNCTIONS = {
+  createBatchOrganizationRegistrationTasks: 'createBatchOrganizationRegistrationTasks',
+  describeBatchOrganizationRegistrationUrls: 'describeBatchOrganizationRegistrationUrls',
+  createBatchOrganizationAuthorizationUrl: 'createBatchOrganizationAuthorizationUrl',
+} as const;
+
+/** Identity documents ESS accepts for an enterprise's super admin. */
+export const ADMIN_ID_CARD_TYPES = ['ID_CARD', 'HONGKONG_AND_MACAO', 'HONGKONG_MACAO_AND_TAIWAN'] as const;
+export type AdminIdCardType = (typeof ADMIN_ID_CARD_TYPES)[number];
+
+/** 1 上传授权书, 2 法人授权超管, 5 授权书+对公打款 (ESS supports one per enterprise). */
+export const AUTHORIZATION_TYPES = [1, 2, 5] as const;
+export type AuthorizationType = (typeof AUTHORIZATION_TYPES)[number];
+
+/** Link kinds for the per-enterprise registration links. */
+export const REGISTRATION_ENDPOINTS = ['PC', 'SHORT_URL', 'APP', 'H5', 'SHORT_H5'] as const;
+export type RegistrationEndpoint = (typeof REGISTRATION_ENDPOINTS)[number];
+
+/** Link kinds for the single batch-authorization link. */
+export const AUTHORIZATION_ENDPOINTS = ['APP', 'HTTP', 'HTTP_SHORT_URL', 'QR_CODE'] as const;
+export type AuthorizationEndpoint = (typeof AUTHORIZATION_ENDPOINTS)[number];
+
+/** One enterprise to register, as the admin enters it. */
+export interface OrganizationRow {
+  organizationName: string;
+  uniformSocialCreditCode: string;
+  legalName: string;
+  address?: string;
+  adminName: string;
+  adminMobile: string;
+  adminIdCardType?: AdminIdCardType;
+  adminIdCardNumber?: string;
+  authorizationTypes?: AuthorizationType[];
+}
+
+export type OrganizationField = keyof OrganizationRow;
+
+/** Problems of one row (index into the submitted list), by field; `row` for whole-row problems. */
+export interface RowError {
+  index: number;
+  fields: Partial<Record<OrganizationField | 'row', string>>;
+}
+
+export interface CreateBatchOrganizationRegistrationTasksEvent {
+  organizations: OrganizationRow[];
+  endpoint?: RegistrationEndpoint;
+  /** 0 = a link per enterprise (default), 1 = one combined link. */
+  batchAuthMethod?: 0 | 1;
+  /** Optional client-chosen key: the same key answers the stored result instead of submitting again. */
+  requestKey?: string;
+}
+
+export type CreateBatchOrganizationRegistrationTasksResult =
+  | {
+      ok: true;
+      /** One ESS task per chunk of at most 10 enterprises, in input order. */
+      taskIds: string[];
+      /** ESS's per-enterprise messages, aligned with the submitted rows ('' = no problem). */
+      errorMessages: string[];
+      /** True when this answer is the stored result of an earlier identical request. */
+      replayed?: boolean;
+    }
+  | (FailureResult & { rowErrors?: RowError[] });
+
+export interface DescribeBatchOrganizationRegistrationUrlsEvent {
+  taskId: string;
+}
+
+export interface RegistrationUrlRow {
+  subTaskId: string;
+  organizationName: string;
+  authUrl: string;
+  errorMessage: string;
+}
+
+export type DescribeBatchOrganizationRegistrationUrlsResult =
+  | { ok: true; ready: false }
+  | { ok: true; ready: true; rows: RegistrationUrlRow[] }
+  | FailureResult;
+
+export interface CreateBatchOrganizationAuthorizationUrlEvent {
+  adminName: string;
+  adminMobile: string;
+  adminIdCardType?: AdminIdCardType;
+  adminIdCardNumber?: string;
+  subTaskIds?: string[];
+  endpoint: AuthorizationEndpoint;
+  /** Group parent acting for a subsidiary: ESS `Agent.ProxyOrganizationId`. */
+  proxyOrganizationId?: string;
+}
+
+export type CreateBatchOrganizationAuthorizationUrlResult =
+  | {
+      ok: true;
+      /** Exactly as ESS returned it: never append to or re-encode it. */
+      authUrl: string;
+      /** Unix time in seconds. */
+      expireTime: number;
+      /** ESS's messages about sub-tasks it filtered out (e.g. not owned by this admin). */
+      errorMessages: string[];
+      /** For `APP`: the ESS mini-program of the configured environment (ESS answers none). */
+      miniAppId?: string;
+      envVersion?: 'release' | 'trial' | 'develop';
+    }
+  | FailureResult;
