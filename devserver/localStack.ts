@@ -89,9 +89,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   let emulator: EssEmulator | null = null;
   if (!usesRealEss(env)) {
+    // A fixed app port gets a fixed emulator port next to it, and the emulator keeps its state in
+    // the data directory: links handed out before a restart still open after it.
+    const emulatorPort = env.ESS_EMULATOR_PORT ? Number(env.ESS_EMULATOR_PORT) : port && port < 65535 ? port + 1 : 0;
     emulator = await startEssEmulator({
       host,
-      port: 0,
+      port: options.port ? emulatorPort : 0,
+      stateFile: path.join(dataDir, 'ess-emulator-state.json'),
       secretId: EMULATOR_SECRET_ID,
       secretKey: EMULATOR_SECRET_KEY,
       operatorIds: [EMULATOR_OPERATOR_ID],

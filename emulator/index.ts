@@ -21,6 +21,7 @@ import { sendText } from './http';
 import { SlidingWindowRateLimiter } from './rateLimiter';
 import { resolveSettings, type EssEmulatorHandlerOptions } from './settings';
 import { EmulatorState } from './state';
+import { persistState } from './statePersistence';
 import type {
   EssEmulator,
   EssEmulatorControl,
@@ -54,6 +55,9 @@ export interface EssEmulatorHandler extends EssEmulatorControl {
 export function createEssEmulatorHandler(options: EssEmulatorHandlerOptions): EssEmulatorHandler {
   const settings = resolveSettings(options);
   const state = new EmulatorState();
+  const persistence = options.stateFile
+    ? persistState(state, options.stateFile, settings.log)
+    : null;
   const faults = new FaultQueue();
   const rateLimiter = new SlidingWindowRateLimiter(settings.rateLimitPerSecond);
   const delays = new CancellableDelays();
@@ -74,7 +78,10 @@ export function createEssEmulatorHandler(options: EssEmulatorHandlerOptions): Es
       }
       latencyMs = ms;
     },
-    markVerified: (name: string, idCardNumber: string) => state.markVerified(name, idCardNumber),
+    markVerified: (name: string, idCardNumber: string) => {
+      state.markVerified(name, idCardNumber);
+      persistence?.save();
+    },
     reset: () => {
       generation += 1;
       recorded = [];
@@ -82,6 +89,7 @@ export function createEssEmulatorHandler(options: EssEmulatorHandlerOptions): Es
       faults.clear();
       rateLimiter.clear();
       state.clear();
+      persistence?.save();
     },
   };
 
@@ -113,11 +121,15 @@ export function createEssEmulatorHandler(options: EssEmulatorHandlerOptions): Es
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    route(req, res).catch((error: unknown) => {
-      settings.log(`[ess-emulator] unexpected error on ${req.method} ${req.url}: ${String(error)}`);
-      if (!res.headersSent) sendText(res, 500, 'Internal Server Error');
-      else res.destroy();
-    });
+    route(req, res)
+      .then(() => persistence?.save())
+      .catch((error: unknown) => {
+        settings.log(
+          `[ess-emulator] unexpected error on ${req.method} ${req.url}: ${String(error)}`,
+        );
+        if (!res.headersSent) sendText(res, 500, 'Internal Server Error');
+        else res.destroy();
+      });
   };
   return Object.assign(handler, control, { dispose: () => delays.cancelAll() });
 }

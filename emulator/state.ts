@@ -1,4 +1,7 @@
-/** Everything the emulator remembers between calls. In memory only; `clear()` forgets it all. */
+/**
+ * Everything the emulator remembers between calls. In memory; `snapshot()` / `restore()` let the
+ * emulator keep it in a file across restarts (option `stateFile`); `clear()` forgets it all.
+ */
 import type { IdCardType } from './validation';
 
 export type UserVerifyEndpoint = 'HTTP' | 'HTTP_SHORT_URL' | 'APP' | 'H5' | 'H5_SHORT_URL';
@@ -48,6 +51,13 @@ export interface RegistrationTask {
 
 export type AuthorizationEndpoint = 'HTTP' | 'HTTP_SHORT_URL' | 'APP' | 'QR_CODE';
 
+export interface EmulatorStateSnapshot {
+  version: 1;
+  verifiedPeople: string[];
+  userVerifyLinks: UserVerifyLink[];
+  registrationTasks: RegistrationTask[];
+}
+
 function personKey(name: string, idCardNumber: string): string {
   return `${name}\u0000${idCardNumber}`;
 }
@@ -75,6 +85,25 @@ export class EmulatorState {
   isSubTaskReady(subTask: RegistrationSubTask, nowMs: number): boolean {
     const task = this.registrationTasks.get(subTask.taskId);
     return task !== undefined && nowMs >= task.readyAtMs;
+  }
+
+  /** A JSON-safe copy of everything remembered. */
+  snapshot(): EmulatorStateSnapshot {
+    return {
+      version: 1,
+      verifiedPeople: [...this.verifiedPeople],
+      userVerifyLinks: [...this.userVerifyLinks.values()],
+      registrationTasks: [...this.registrationTasks.values()],
+    };
+  }
+
+  /** Replaces the state with a snapshot taken earlier (unknown versions are ignored). */
+  restore(snapshot: EmulatorStateSnapshot): void {
+    if (snapshot?.version !== 1) return;
+    this.clear();
+    for (const person of snapshot.verifiedPeople) this.verifiedPeople.add(person);
+    for (const link of snapshot.userVerifyLinks) this.userVerifyLinks.set(link.shortKey, link);
+    for (const task of snapshot.registrationTasks) this.addRegistrationTask(task);
   }
 
   clear(): void {

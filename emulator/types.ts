@@ -20,6 +20,11 @@ export interface EssEmulatorOptions {
   miniAppIdAnswer?: string;
   /** Clock in ms. Default `Date.now`. Drives signature age, link expiry, rate limit and task readiness. */
   now?: () => number;
+  /**
+   * Keep the state (links, verified people, tasks) in this JSON file across restarts, as a real
+   * ESS would. Default: memory only. Meant for the local stack, not for tests.
+   */
+  stateFile?: string;
   /** One line per call. Default: silent. Never receives full ID numbers or mobiles. */
   log?: (line: string) => void;
 }
