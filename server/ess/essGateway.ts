@@ -42,6 +42,22 @@ export interface EssGatewayOptions {
   config: EssConfig;
   log: Logger;
   retry?: Partial<RetryPolicy>;
+  /**
+   * Time (ms from now) the ESS calls of one invocation may take, retries included: a retry that
+   * could not finish within it is not started. Default 15 s, under the documented 20 s function
+   * time-out, so the user gets an answer rather than a WeChat time-out.
+   */
+  budgetMs?: number;
+}
+
+export const DEFAULT_ESS_BUDGET_MS = 15_000;
+
+/**
+ * ESS counts requests per second: after `RequestLimitExceeded`, wait into the next window, with
+ * jitter so that a burst of callers spreads out instead of colliding again.
+ */
+export function rateLimitDelay(random: () => number = Math.random): number {
+  return Math.round(500 + 1000 * random());
 }
 
 type SdkClient = InstanceType<typeof ess.v20201111.Client>;
@@ -60,9 +76,17 @@ export function createEssClient(config: EssConfig): SdkClient {
   });
 }
 
-export function createEssGateway({ config, log, retry }: EssGatewayOptions): EssGateway {
+export function createEssGateway({ config, log, retry, budgetMs = DEFAULT_ESS_BUDGET_MS }: EssGatewayOptions): EssGateway {
   const client = createEssClient(config);
-  const policy: RetryPolicy = { maxAttempts: config.maxAttempts, baseDelayMs: 300, maxDelayMs: 2000, ...retry };
+  const deadline = Date.now() + budgetMs;
+  const policy: RetryPolicy = {
+    maxAttempts: config.maxAttempts,
+    baseDelayMs: 300,
+    maxDelayMs: 2000,
+    delayFor: (error) => (toEssFailure(error).userCode === 'RATE_LIMITED' ? rateLimitDelay() : undefined),
+    fitsBudget: (delayMs) => Date.now() + delayMs + config.requestTimeoutMs <= deadline,
+    ...retry,
+  };
 
   return {
     async call<A extends EssAction>(action: A, request: EssRequest<A>): Promise<EssResponse<A>> {

@@ -11,6 +11,10 @@ export interface RetryPolicy {
   /** Random in [0, 1); injectable so tests are exact. */
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** A delay of the caller's choosing for this error (e.g. a rate limit); default: back-off. */
+  delayFor?: (error: unknown, attempt: number) => number | undefined;
+  /** Whether another attempt after `delayMs` still fits the caller's time budget. */
+  fitsBudget?: (delayMs: number) => boolean;
 }
 
 export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -34,7 +38,8 @@ export async function withRetry<T>(
       return await run(attempt);
     } catch (error) {
       if (attempt >= policy.maxAttempts || !shouldRetry(error, attempt)) throw error;
-      const delay = backoffDelay(attempt, policy);
+      const delay = policy.delayFor?.(error, attempt) ?? backoffDelay(attempt, policy);
+      if (policy.fitsBudget && !policy.fitsBudget(delay)) throw error;
       onRetry?.(error, attempt, delay);
       await sleep(delay);
     }

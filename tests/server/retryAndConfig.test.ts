@@ -1,6 +1,7 @@
 import { loadEssConfig, parseEssEndpoint } from '../../server/config';
 import { toEssFailure } from '../../server/ess/essError';
 import { backoffDelay, withRetry } from '../../server/ess/retry';
+import { rateLimitDelay } from '../../server/ess/essGateway';
 
 describe('retry with bounded exponential back-off', () => {
   const policy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 300 };
@@ -34,6 +35,41 @@ describe('retry with bounded exponential back-off', () => {
       }, (e) => toEssFailure(e).retryable, { ...policy, sleep }),
     ).rejects.toThrow('bad');
     expect(runs).toBe(1);
+  });
+
+  it('uses the caller\'s delay for an error and stops when the budget would be exceeded', async () => {
+    const delays: number[] = [];
+    const sleep = async (ms: number) => {
+      delays.push(ms);
+    };
+    let runs = 0;
+    let budgetLeft = 1500;
+    await expect(
+      withRetry(
+        async () => {
+          runs += 1;
+          throw Object.assign(new Error('limited'), { code: 'RequestLimitExceeded' });
+        },
+        (e) => toEssFailure(e).retryable,
+        {
+          ...policy,
+          sleep,
+          delayFor: (e) => (toEssFailure(e).userCode === 'RATE_LIMITED' ? 1000 : undefined),
+          fitsBudget: (delay) => {
+            budgetLeft -= delay;
+            return budgetLeft >= 0;
+          },
+        },
+      ),
+    ).rejects.toThrow('limited');
+    // 1st attempt, wait 1000 (fits), 2nd attempt, next 1000 would not fit: stop.
+    expect(runs).toBe(2);
+    expect(delays).toEqual([1000]);
+  });
+
+  it('spreads rate-limited retries over the next second window', () => {
+    expect(rateLimitDelay(() => 0)).toBe(500);
+    expect(rateLimitDelay(() => 0.999)).toBeLessThanOrEqual(1500);
   });
 });
 
