@@ -17,7 +17,9 @@ module.exports = {
       ...common,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/tests/{domain,server,functions,emulator,devserver,scripts}/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/tests/{domain,server,functions,emulator,devserver,scripts}/**/*.test.ts',
+      ],
       globalSetup: '<rootDir>/tests/support/buildFunctions.globalSetup.js',
     },
     {

@@ -23,7 +23,12 @@ export interface FunctionGatewayOptions {
   log: (line: string) => void;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -60,7 +65,6 @@ export function functionGateway(options: FunctionGatewayOptions) {
   const load = (name: string): Main => {
     let main = loaded.get(name);
     if (!main) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       main = (require(path.join(options.functionsRoot, name, 'index.js')) as { main: Main }).main;
       loaded.set(name, main);
     }
@@ -74,7 +78,12 @@ export function functionGateway(options: FunctionGatewayOptions) {
       return;
     }
     if (req.method !== 'POST') {
-      sendJson(res, 405, { ok: false, code: 'METHOD_NOT_ALLOWED', message: '请使用 POST' }, { Allow: 'POST' });
+      sendJson(
+        res,
+        405,
+        { ok: false, code: 'METHOD_NOT_ALLOWED', message: '请使用 POST' },
+        { Allow: 'POST' },
+      );
       return;
     }
     // JSON only: a cross-site form cannot send it without a CORS preflight, which we never grant.
@@ -88,7 +97,12 @@ export function functionGateway(options: FunctionGatewayOptions) {
       event = body ? JSON.parse(body) : {};
     } catch (error) {
       const status = (error as { status?: number }).status ?? 400;
-      sendJson(res, status, { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确' }, { Connection: 'close' });
+      sendJson(
+        res,
+        status,
+        { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确' },
+        { Connection: 'close' },
+      );
       return;
     }
     const { openid, setCookie } = options.openidFor(req);
@@ -102,10 +116,19 @@ export function functionGateway(options: FunctionGatewayOptions) {
     try {
       const result = await resultPromise;
       sendJson(res, 200, result, cookieHeader);
-      options.log(`POST /api/${name} 200 ${Date.now() - started}ms ok=${String((result as { ok?: unknown })?.ok)}`);
+      options.log(
+        `POST /api/${name} 200 ${Date.now() - started}ms ok=${String((result as { ok?: unknown })?.ok)}`,
+      );
     } catch (error) {
-      options.log(`POST /api/${name} 500 ${error instanceof Error ? error.message : String(error)}`);
-      sendJson(res, 500, { ok: false, code: 'INTERNAL', message: messageFor('INTERNAL') }, cookieHeader);
+      options.log(
+        `POST /api/${name} 500 ${error instanceof Error ? error.message : String(error)}`,
+      );
+      sendJson(
+        res,
+        500,
+        { ok: false, code: 'INTERNAL', message: messageFor('INTERNAL') },
+        cookieHeader,
+      );
     }
   };
 }

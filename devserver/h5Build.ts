@@ -12,7 +12,10 @@ const BUILD_MARKER = path.join(ROOT, 'dist', 'h5', 'index.html');
 function newestMtime(target: string): number {
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(target).reduce((newest, entry) => Math.max(newest, newestMtime(path.join(target, entry))), stat.mtimeMs);
+  return readdirSync(target).reduce(
+    (newest, entry) => Math.max(newest, newestMtime(path.join(target, entry))),
+    stat.mtimeMs,
+  );
 }
 
 export function h5BuildIsCurrent(): boolean {
@@ -22,7 +25,9 @@ export function h5BuildIsCurrent(): boolean {
   } catch {
     return false;
   }
-  const sources = ['src', 'config', 'package.json', 'babel.config.js'].map((p) => path.join(ROOT, p));
+  const sources = ['src', 'config', 'package.json', 'babel.config.js'].map((p) =>
+    path.join(ROOT, p),
+  );
   return sources.every((source) => newestMtime(source) <= built);
 }
 
@@ -31,11 +36,15 @@ export function ensureH5Build(log: (line: string) => void = console.log): number
   if (h5BuildIsCurrent()) return 0;
   log('Building the H5 pages (taro build --type h5) …');
   const started = Date.now();
-  const result = spawnSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   if (result.status !== 0) {
     log(`${result.stdout ?? ''}${result.stderr ?? ''}`);
     throw new Error('taro build --type h5 failed');

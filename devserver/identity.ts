@@ -45,7 +45,10 @@ function parseCookies(header: string | undefined): Record<string, string> {
 }
 
 /** The session id in a correctly signed cookie, or null. */
-export function verifySessionCookie(secret: Buffer, cookieHeader: string | undefined): string | null {
+export function verifySessionCookie(
+  secret: Buffer,
+  cookieHeader: string | undefined,
+): string | null {
   const value = parseCookies(cookieHeader)[SESSION_COOKIE];
   if (!value) return null;
   const [sid, mac] = value.split('.');
@@ -60,7 +63,13 @@ export function openIdForSession(sid: string): string {
 }
 
 function sessionCookie(secret: Buffer, sid: string, secure: boolean): string {
-  const attributes = ['Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${ONE_YEAR_SECONDS}`, ...(secure ? ['Secure'] : [])];
+  const attributes = [
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${ONE_YEAR_SECONDS}`,
+    ...(secure ? ['Secure'] : []),
+  ];
   return `${SESSION_COOKIE}=${sid}.${sign(secret, sid)}; ${attributes.join('; ')}`;
 }
 
@@ -69,7 +78,10 @@ function sessionCookie(secret: Buffer, sid: string, secure: boolean): string {
  * restarts), entered through a login URL whose key only the terminal running `npm start` shows.
  */
 export function localAdmin(secret: Buffer) {
-  const sid = createHmac('sha256', secret).update('local-admin-session').digest('base64url').slice(0, 22);
+  const sid = createHmac('sha256', secret)
+    .update('local-admin-session')
+    .digest('base64url')
+    .slice(0, 22);
   const loginKey = createHmac('sha256', secret).update('local-admin-login').digest('base64url');
   return {
     openid: openIdForSession(sid),
@@ -85,7 +97,11 @@ export function localAdmin(secret: Buffer) {
   };
 }
 
-export function identify(secret: Buffer, cookieHeader: string | undefined, secure = false): LocalIdentity {
+export function identify(
+  secret: Buffer,
+  cookieHeader: string | undefined,
+  secure = false,
+): LocalIdentity {
   const existing = verifySessionCookie(secret, cookieHeader);
   if (existing) return { openid: openIdForSession(existing) };
   const sid = randomBytes(16).toString('base64url');

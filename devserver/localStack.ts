@@ -8,7 +8,11 @@ import { createServer, type Server } from 'http';
 import type { AddressInfo, Socket } from 'net';
 import path from 'path';
 import { startEssEmulator, type EssEmulator, type EssEmulatorOptions } from '../emulator';
-import { EMULATOR_OPERATOR_ID, EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY } from '../emulator/defaults';
+import {
+  EMULATOR_OPERATOR_ID,
+  EMULATOR_SECRET_ID,
+  EMULATOR_SECRET_KEY,
+} from '../emulator/defaults';
 import { listCloudFunctions } from '../scripts/build-functions';
 import { functionGateway } from './functionGateway';
 import { identify, loadOrCreateSecret, localAdmin } from './identity';
@@ -53,7 +57,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => console.log(line));
   const host = options.host ?? '127.0.0.1';
-  const dataDir = path.resolve(options.dataDir ?? (env.LOCAL_DATA_DIR?.trim() || path.join(ROOT, '.data')));
+  const dataDir = path.resolve(
+    options.dataDir ?? (env.LOCAL_DATA_DIR?.trim() || path.join(ROOT, '.data')),
+  );
   const h5Dir = options.h5Dir ?? path.join(ROOT, 'dist', 'h5');
   const secret = loadOrCreateSecret(dataDir);
   const admin = localAdmin(secret);
@@ -64,15 +70,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const server: Server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/__local/admin-login') {
-      const setCookie = admin.login(new URL(req.url ?? '/', 'http://local').searchParams.get('key'));
-      if (!setCookie) res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('登录链接无效');
+      const setCookie = admin.login(
+        new URL(req.url ?? '/', 'http://local').searchParams.get('key'),
+      );
+      if (!setCookie)
+        res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('登录链接无效');
       else res.writeHead(302, { 'Set-Cookie': setCookie, Location: ADMIN_HOME }).end();
       return;
     }
     const api = /^\/api\/([A-Za-z0-9_]+)$/.exec(pathname);
     const handled = api && handleApi ? handleApi(req, res, api[1]) : serveStatic(req, res);
     handled.catch((error: unknown) => {
-      log(`${req.method} ${pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(
+        `${req.method} ${pathname} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
@@ -91,7 +102,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (!usesRealEss(env)) {
     // A fixed app port gets a fixed emulator port next to it, and the emulator keeps its state in
     // the data directory: links handed out before a restart still open after it.
-    const emulatorPort = env.ESS_EMULATOR_PORT ? Number(env.ESS_EMULATOR_PORT) : port && port < 65535 ? port + 1 : 0;
+    const emulatorPort = env.ESS_EMULATOR_PORT
+      ? Number(env.ESS_EMULATOR_PORT)
+      : port && port < 65535
+        ? port + 1
+        : 0;
     emulator = await startEssEmulator({
       host,
       port: options.port ? emulatorPort : 0,
@@ -113,7 +128,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       }
     : {};
   // The functions read their configuration from the process environment, as in the cloud.
-  const adminOpenIds = [...(env.ADMIN_OPENIDS ?? '').split(','), admin.openid].map((id) => id.trim()).filter(Boolean);
+  const adminOpenIds = [...(env.ADMIN_OPENIDS ?? '').split(','), admin.openid]
+    .map((id) => id.trim())
+    .filter(Boolean);
   Object.assign(process.env, env, essEnv, {
     LOCAL_DATA_DIR: dataDir,
     H5_JUMP_URL: `${url}/#/pages/result/index?from=ess`,

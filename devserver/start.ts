@@ -11,7 +11,8 @@ import { startLocalStack } from './localStack';
 
 async function main(): Promise<void> {
   const port = process.env.PORT ? Number(process.env.PORT) : 8080;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
 
   const buildMs = ensureH5Build();
   if (buildMs) console.log(`  dist/h5 built in ${(buildMs / 1000).toFixed(1)} s`);
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
       : `  ESS: ${stack.essEndpoint} with your ESS_SECRET_ID / ESS_OPERATOR_ID`,
   );
   console.log(`\n  Open ${stack.url}`);
-  console.log(`  Enterprise admin pages (this browser becomes the local admin): ${stack.adminLoginUrl}\n`);
+  console.log(
+    `  Enterprise admin pages (this browser becomes the local admin): ${stack.adminLoginUrl}\n`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -59,6 +59,7 @@ export function idCardNumberProblem(type: IdCardType, value: string): string | n
 export function personNameProblem(value: string): string | null {
   if (value.trim() === '') return '姓名不能为空';
   if (Array.from(value).length > 50) return '姓名不能超过50个字符';
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   if (/[\d\u0000-\u001f\u007f]/.test(value)) return '姓名不能包含数字或控制字符';
   return null;
 }

@@ -9,7 +9,11 @@ import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { startEssEmulator } from '../emulator';
-import { EMULATOR_OPERATOR_ID, EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY } from '../emulator/defaults';
+import {
+  EMULATOR_OPERATOR_ID,
+  EMULATOR_SECRET_ID,
+  EMULATOR_SECRET_KEY,
+} from '../emulator/defaults';
 import { idCardCheckChar } from '../src/domain/idCard';
 import { buildCloudFunctions } from './build-functions';
 import { coldStartMs, percentile } from './measure';
@@ -19,7 +23,11 @@ type Main = (event: unknown) => Promise<{ ok: boolean; code?: string }>;
 /** A distinct valid identity per index (so no call is answered from a reused link). */
 function person(i: number) {
   const first17 = `110105${19500101 + (i % 28)}${String(100 + (i % 900)).padStart(3, '0')}`;
-  return { name: '张三', idCardNumber: first17 + idCardCheckChar(first17), mobile: `138${String(i).padStart(8, '0')}` };
+  return {
+    name: '张三',
+    idCardNumber: first17 + idCardCheckChar(first17),
+    mobile: `138${String(i).padStart(8, '0')}`,
+  };
 }
 
 function summary(label: string, samples: number[]): string {
@@ -32,7 +40,11 @@ async function main(): Promise<void> {
   const calls = Number(process.argv[2] ?? 200);
   const burst = Number(process.argv[3] ?? 40);
   await buildCloudFunctions();
-  const emulator = await startEssEmulator({ secretId: EMULATOR_SECRET_ID, secretKey: EMULATOR_SECRET_KEY, operatorIds: [EMULATOR_OPERATOR_ID] });
+  const emulator = await startEssEmulator({
+    secretId: EMULATOR_SECRET_ID,
+    secretKey: EMULATOR_SECRET_KEY,
+    operatorIds: [EMULATOR_OPERATOR_ID],
+  });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ess-bench-'));
   Object.assign(process.env, {
     ESS_SECRET_ID: EMULATOR_SECRET_ID,
@@ -44,13 +56,17 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'silent',
     WX_CONTEXT_KEYS: 'WX_OPENID',
   });
-  const load = (name: string) => (require(path.resolve(__dirname, '..', 'cloudfunctions', name, 'index.js')) as { main: Main }).main;
+  const load = (name: string) =>
+    (require(path.resolve(__dirname, '..', 'cloudfunctions', name, 'index.js')) as { main: Main })
+      .main;
   const create = load('createUserVerifyUrl');
   const status = load('getUserVerifyStatus');
   try {
     console.log(`cold start (fresh process: load + first call), median of 5:`);
     for (const name of ['createUserVerifyUrl', 'getUserVerifyStatus']) {
-      console.log(`  ${name.padEnd(22)} ${coldStartMs(path.resolve(__dirname, '..', 'cloudfunctions', name, 'index.js')).toFixed(0)} ms`);
+      console.log(
+        `  ${name.padEnd(22)} ${coldStartMs(path.resolve(__dirname, '..', 'cloudfunctions', name, 'index.js')).toFixed(0)} ms`,
+      );
     }
 
     const createMs: number[] = [];
@@ -88,9 +104,14 @@ async function main(): Promise<void> {
     const elapsed = performance.now() - started;
     const limited = emulator.calls().filter((c) => c.errorCode === 'RequestLimitExceeded').length;
     const failed = results.filter((r) => !r.ok);
-    console.log(`\nburst of ${burst} concurrent createUserVerifyUrl (ESS limit 20 req/s per action):`);
-    console.log(`  ${burst - failed.length}/${burst} succeeded in ${elapsed.toFixed(0)} ms; ESS answered RequestLimitExceeded ${limited} times (retried with back-off)`);
-    if (failed.length) console.log(`  failed: ${[...new Set(failed.map((r) => r.code))].join(', ')}`);
+    console.log(
+      `\nburst of ${burst} concurrent createUserVerifyUrl (ESS limit 20 req/s per action):`,
+    );
+    console.log(
+      `  ${burst - failed.length}/${burst} succeeded in ${elapsed.toFixed(0)} ms; ESS answered RequestLimitExceeded ${limited} times (retried with back-off)`,
+    );
+    if (failed.length)
+      console.log(`  failed: ${[...new Set(failed.map((r) => r.code))].join(', ')}`);
   } finally {
     await emulator.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -21,11 +21,14 @@ export function listCloudFunctions(): string[] {
     .sort();
 }
 
-export async function buildCloudFunctions(names: string[] = listCloudFunctions()): Promise<{ name: string; bytes: number }[]> {
+export async function buildCloudFunctions(
+  names: string[] = listCloudFunctions(),
+): Promise<{ name: string; bytes: number }[]> {
   const results: { name: string; bytes: number }[] = [];
   for (const name of names) {
     const entry = path.join(root, 'server', 'functions', `${name}.ts`);
-    if (!existsSync(entry)) throw new Error(`cloudfunctions/${name} has no source at server/functions/${name}.ts`);
+    if (!existsSync(entry))
+      throw new Error(`cloudfunctions/${name} has no source at server/functions/${name}.ts`);
     const outfile = path.join(functionsRoot, name, 'index.js');
     await build({
       entryPoints: [entry],

@@ -23,11 +23,15 @@ export const BUDGETS = {
 };
 
 function buildWeapp(): void {
-  const result = spawnSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   if (result.status !== 0) throw new Error(`taro build --type weapp failed:\n${result.stderr}`);
 }
 
@@ -38,29 +42,44 @@ async function main(): Promise<void> {
 
   buildWeapp();
   const weapp = path.join(ROOT, 'dist', 'weapp');
-  const appJson = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as { subPackages?: { root: string }[] };
+  const appJson = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string }[];
+  };
   const subRoots = (appJson.subPackages ?? []).map((p) => p.root.replace(/\/$/, ''));
   check('weapp main package', folderBytes(weapp, subRoots), BUDGETS.weappMainPackageBytes, kb);
   check('weapp total (all packages)', folderBytes(weapp), BUDGETS.weappTotalBytes, kb);
   for (const root of subRoots) {
-    rows.push({ what: `weapp sub-package ${root}/`, value: kb(folderBytes(path.join(weapp, root))), budget: '—', ok: true });
+    rows.push({
+      what: `weapp sub-package ${root}/`,
+      value: kb(folderBytes(path.join(weapp, root))),
+      budget: '—',
+      ok: true,
+    });
   }
 
   for (const { name, bytes } of await buildCloudFunctions()) {
     check(`cloud function ${name} bundle`, bytes, BUDGETS.functionBundleBytes, kb);
     const ms = coldStartMs(path.join(ROOT, 'cloudfunctions', name, 'index.js'));
-    check(`cloud function ${name} cold start (median of 5)`, ms, BUDGETS.functionColdStartMs, (n) => `${n.toFixed(0)} ms`);
+    check(
+      `cloud function ${name} cold start (median of 5)`,
+      ms,
+      BUDGETS.functionColdStartMs,
+      (n) => `${n.toFixed(0)} ms`,
+    );
   }
 
   const h5js = path.join(ROOT, 'dist', 'h5', 'js');
   if (existsSync(h5js)) {
     const entry = readdirSync(h5js).find((f) => /^app\..*\.js$/.test(f));
-    if (entry) check('h5 app entry', statSync(path.join(h5js, entry)).size, BUDGETS.h5AppEntryBytes, kb);
+    if (entry)
+      check('h5 app entry', statSync(path.join(h5js, entry)).size, BUDGETS.h5AppEntryBytes, kb);
   }
 
   const width = Math.max(...rows.map((r) => r.what.length));
   for (const row of rows) {
-    console.log(`${row.ok ? 'ok  ' : 'OVER'}  ${row.what.padEnd(width)}  ${row.value.padStart(8)}  (budget ${row.budget})`);
+    console.log(
+      `${row.ok ? 'ok  ' : 'OVER'}  ${row.what.padEnd(width)}  ${row.value.padStart(8)}  (budget ${row.budget})`,
+    );
   }
   const over = rows.filter((r) => !r.ok);
   if (over.length) {

@@ -15,7 +15,11 @@ import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { startEssEmulator } from '../emulator';
-import { EMULATOR_OPERATOR_ID, EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY } from '../emulator/defaults';
+import {
+  EMULATOR_OPERATOR_ID,
+  EMULATOR_SECRET_ID,
+  EMULATOR_SECRET_KEY,
+} from '../emulator/defaults';
 import { buildCloudFunctions } from './build-functions';
 
 const root = path.resolve(__dirname, '..');
@@ -29,13 +33,19 @@ async function main(): Promise<void> {
   if (!skipWeapp) {
     step(1, 'Building the mini-program (taro build --type weapp) …');
     const started = Date.now();
-    const taro = spawnSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    const taro = spawnSync(
+      process.execPath,
+      [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
     if (taro.status !== 0) throw new Error('taro build --type weapp failed');
-    console.log(`   dist/weapp built in ${((Date.now() - started) / 1000).toFixed(1)} s — open the project folder in WeChat DevTools`);
+    console.log(
+      `   dist/weapp built in ${((Date.now() - started) / 1000).toFixed(1)} s — open the project folder in WeChat DevTools`,
+    );
   }
 
   step(2, 'Bundling the cloud functions …');
@@ -64,22 +74,34 @@ async function main(): Promise<void> {
     WX_APPID: 'wxDemoMiniProgram001',
   });
   console.log(`   ${emulator.url} (ESS_ENDPOINT), store: ${dataDir}`);
-  const fn = (name: string) => (require(path.join(root, 'cloudfunctions', name, 'index.js')) as { main: Main }).main;
+  const fn = (name: string) =>
+    (require(path.join(root, 'cloudfunctions', name, 'index.js')) as { main: Main }).main;
 
   try {
-    const person = { name: '张三', idCardNumber: '11010519491231002x', mobile: '+86 138 0013 8000' };
-    step(4, `createUserVerifyUrl ${JSON.stringify({ ...person, idCardNumber: '110***********002x', mobile: '+86 138 **** 8000' })}`);
+    const person = {
+      name: '张三',
+      idCardNumber: '11010519491231002x',
+      mobile: '+86 138 0013 8000',
+    };
+    step(
+      4,
+      `createUserVerifyUrl ${JSON.stringify({ ...person, idCardNumber: '110***********002x', mobile: '+86 138 **** 8000' })}`,
+    );
     const link = await fn('createUserVerifyUrl')(person);
     show(link);
     if (!link.ok || !link.path) throw new Error('expected a verification link');
-    console.log(`   -> the page now calls Taro.openEmbeddedMiniProgram({ appId: '${link.miniAppId}', path: '${link.path}', envVersion: '${link.envVersion}' })`);
+    console.log(
+      `   -> the page now calls Taro.openEmbeddedMiniProgram({ appId: '${link.miniAppId}', path: '${link.path}', envVersion: '${link.envVersion}' })`,
+    );
 
     step(5, 'getUserVerifyStatus (the user has not finished yet)');
     show(await fn('getUserVerifyStatus')({}));
 
     step(6, 'The same request again: the still-valid link is reused, no new ESS call');
     const again = await fn('createUserVerifyUrl')(person);
-    console.log(`   reused: ${String(again.reused)}, same path: ${String(again.path === link.path)}`);
+    console.log(
+      `   reused: ${String(again.reused)}, same path: ${String(again.path === link.path)}`,
+    );
 
     step(7, 'The user completes verification in the ESS mini-program (played by the emulator)');
     emulator.markVerified('张三', '11010519491231002X');
@@ -90,7 +112,9 @@ async function main(): Promise<void> {
     if (final.status !== 'verified') throw new Error('expected status verified');
 
     const calls = emulator.calls();
-    console.log(`\nESS calls made: ${calls.map((c) => c.action).join(', ')} — all signed (TC3-HMAC-SHA256) and verified by the emulator: ${String(calls.every((c) => c.signatureValid))}`);
+    console.log(
+      `\nESS calls made: ${calls.map((c) => c.action).join(', ')} — all signed (TC3-HMAC-SHA256) and verified by the emulator: ${String(calls.every((c) => c.signatureValid))}`,
+    );
     console.log('\nDone: the personal verification flow works end to end.');
   } finally {
     await emulator.close();

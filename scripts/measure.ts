@@ -31,7 +31,12 @@ export function percentile(sorted: number[], p: number): number {
 export function coldStartMs(bundle: string, runs = 5): number {
   const times: number[] = [];
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(bundle)}).main({}).then(()=>process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6)))`;
-  const env: Record<string, string | undefined> = { PATH: process.env.PATH, WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'oColdStart', LOG_LEVEL: 'silent' };
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    WX_CONTEXT_KEYS: 'WX_OPENID',
+    WX_OPENID: 'oColdStart',
+    LOG_LEVEL: 'silent',
+  };
   for (let i = 0; i < runs; i += 1) {
     const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env });
     if (result.status !== 0) throw new Error(`could not load ${bundle}: ${result.stderr}`);

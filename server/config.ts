@@ -2,11 +2,7 @@
  * Cloud-function configuration, from environment variables only (see the README's table).
  * Secrets stay on the server: nothing here is ever returned to a client or written to a log.
  */
-import {
-  ESS_ENDPOINTS,
-  ESS_MINI_APP_IDS,
-  type EssEnvironment,
-} from '../src/domain/essApps';
+import { ESS_ENDPOINTS, ESS_MINI_APP_IDS, type EssEnvironment } from '../src/domain/essApps';
 import type { MiniProgramEnvVersion } from '../src/domain/verificationContract';
 
 export interface EssEndpoint {
@@ -77,18 +73,24 @@ export function loadEssConfig(env: Env = process.env): ConfigResult {
   const operatorId = required('ESS_OPERATOR_ID');
 
   const endpoint = parseEssEndpoint(env.ESS_ENDPOINT ?? ESS_ENDPOINTS.production);
-  if (!endpoint) problems.push('ESS_ENDPOINT must be a host (ess.tencentcloudapi.com) or an http(s)://host[:port] URL');
+  if (!endpoint)
+    problems.push(
+      'ESS_ENDPOINT must be a host (ess.tencentcloudapi.com) or an http(s)://host[:port] URL',
+    );
 
   const environment = endpoint ? environmentOf(endpoint, env.ESS_ENV?.trim() || undefined) : null;
   if (endpoint && !environment) problems.push('ESS_ENV must be "production" or "test"');
 
   const envVersion = (env.ESS_MINI_APP_ENV_VERSION?.trim() || 'release') as MiniProgramEnvVersion;
-  if (!ENV_VERSIONS.includes(envVersion)) problems.push('ESS_MINI_APP_ENV_VERSION must be release, trial or develop');
+  if (!ENV_VERSIONS.includes(envVersion))
+    problems.push('ESS_MINI_APP_ENV_VERSION must be release, trial or develop');
 
   const requestTimeoutMs = positiveInt(env.ESS_REQUEST_TIMEOUT_MS, 5000);
-  if (requestTimeoutMs === null) problems.push('ESS_REQUEST_TIMEOUT_MS must be a positive integer (milliseconds)');
+  if (requestTimeoutMs === null)
+    problems.push('ESS_REQUEST_TIMEOUT_MS must be a positive integer (milliseconds)');
   const maxAttempts = positiveInt(env.ESS_MAX_ATTEMPTS, 3);
-  if (maxAttempts === null || maxAttempts > 5) problems.push('ESS_MAX_ATTEMPTS must be an integer from 1 to 5');
+  if (maxAttempts === null || maxAttempts > 5)
+    problems.push('ESS_MAX_ATTEMPTS must be an integer from 1 to 5');
 
   if (problems.length || !endpoint || !environment) return { ok: false, problems };
   return {

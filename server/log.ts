@@ -18,7 +18,13 @@ export interface Logger {
   child(fields: LogFields): Logger;
 }
 
-const LEVELS: Record<LogLevel | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+const LEVELS: Record<LogLevel | 'silent', number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+  silent: 99,
+};
 
 const ID_NUMBER_LIKE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 const MOBILE_LIKE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
@@ -33,7 +39,9 @@ export function scrubPersonalData(text: string): string {
 /** Pseudonymous ids are still identifiers: keep enough to correlate, not the whole value. */
 export function shortenOpenId(openid: string | undefined): string | undefined {
   if (!openid) return undefined;
-  return openid.length <= 8 ? `${openid.slice(0, 2)}…` : `${openid.slice(0, 6)}…${openid.slice(-2)}`;
+  return openid.length <= 8
+    ? `${openid.slice(0, 2)}…`
+    : `${openid.slice(0, 6)}…${openid.slice(-2)}`;
 }
 
 function thresholdFromEnv(): number {

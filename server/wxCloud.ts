@@ -14,7 +14,6 @@ let cloud: WxCloud | null = null;
 
 export function loadCloud(): WxCloud {
   if (!cloud) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sdk = require('wx-server-sdk') as WxCloud;
     sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
     cloud = sdk;

@@ -23,12 +23,14 @@ interface SdkErrorShape {
 }
 
 const NETWORK_TIMEOUT = /network timeout|timed? ?out|ETIMEDOUT|ESOCKETTIMEDOUT|aborted/i;
-const NETWORK_ERROR = /ECONNRESET|ECONNREFUSED|EPIPE|EAI_AGAIN|ENOTFOUND|socket hang up|request to .* failed/i;
+const NETWORK_ERROR =
+  /ECONNRESET|ECONNREFUSED|EPIPE|EAI_AGAIN|ENOTFOUND|socket hang up|request to .* failed/i;
 
 function classify(essCode: string): Pick<EssFailure, 'retryable' | 'userCode'> {
   if (essCode === 'Network.Timeout') return { retryable: true, userCode: 'ESS_TIMEOUT' };
   if (essCode === 'Network.Error') return { retryable: true, userCode: 'ESS_UNAVAILABLE' };
-  if (essCode.startsWith('RequestLimitExceeded')) return { retryable: true, userCode: 'RATE_LIMITED' };
+  if (essCode.startsWith('RequestLimitExceeded'))
+    return { retryable: true, userCode: 'RATE_LIMITED' };
   if (essCode.startsWith('InternalError')) return { retryable: true, userCode: 'ESS_UNAVAILABLE' };
   if (essCode === 'Http.ServerError') return { retryable: true, userCode: 'ESS_UNAVAILABLE' };
   if (/^(InvalidParameter|MissingParameter|UnknownParameter|InvalidParameterValue)/.test(essCode)) {
@@ -51,7 +53,8 @@ export function toEssFailure(error: unknown): EssFailure {
   const requestId = typeof e.requestId === 'string' ? e.requestId : '';
   let essCode: string;
   if (typeof e.code === 'string' && e.code) essCode = e.code;
-  else if (typeof e.httpCode === 'number') essCode = e.httpCode >= 500 ? 'Http.ServerError' : `Http.${e.httpCode}`;
+  else if (typeof e.httpCode === 'number')
+    essCode = e.httpCode >= 500 ? 'Http.ServerError' : `Http.${e.httpCode}`;
   else if (NETWORK_TIMEOUT.test(message)) essCode = 'Network.Timeout';
   else if (NETWORK_ERROR.test(message)) essCode = 'Network.Error';
   else essCode = 'Unknown';

@@ -11,7 +11,10 @@ import { withRetry, type RetryPolicy } from './retry';
 
 /** The ESS actions this product uses, with the SDK's own request/response models. */
 export interface EssActions {
-  CreateUserVerifyUrl: [EssModels.CreateUserVerifyUrlRequest, EssModels.CreateUserVerifyUrlResponse];
+  CreateUserVerifyUrl: [
+    EssModels.CreateUserVerifyUrlRequest,
+    EssModels.CreateUserVerifyUrlResponse,
+  ];
   DescribeUserVerifyStatus: [
     EssModels.DescribeUserVerifyStatusRequest,
     EssModels.DescribeUserVerifyStatusResponse,
@@ -76,14 +79,20 @@ export function createEssClient(config: EssConfig): SdkClient {
   });
 }
 
-export function createEssGateway({ config, log, retry, budgetMs = DEFAULT_ESS_BUDGET_MS }: EssGatewayOptions): EssGateway {
+export function createEssGateway({
+  config,
+  log,
+  retry,
+  budgetMs = DEFAULT_ESS_BUDGET_MS,
+}: EssGatewayOptions): EssGateway {
   const client = createEssClient(config);
   const deadline = Date.now() + budgetMs;
   const policy: RetryPolicy = {
     maxAttempts: config.maxAttempts,
     baseDelayMs: 300,
     maxDelayMs: 2000,
-    delayFor: (error) => (toEssFailure(error).userCode === 'RATE_LIMITED' ? rateLimitDelay() : undefined),
+    delayFor: (error) =>
+      toEssFailure(error).userCode === 'RATE_LIMITED' ? rateLimitDelay() : undefined,
     fitsBudget: (delayMs) => Date.now() + delayMs + config.requestTimeoutMs <= deadline,
     ...retry,
   };

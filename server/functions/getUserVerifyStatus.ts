@@ -6,6 +6,7 @@ import type { GetUserVerifyStatusResult } from '../../src/domain/verificationCon
 import { openPersonalVerification } from './personalVerificationContext';
 import { cloudFunction } from './runtime';
 
-export const main = cloudFunction<GetUserVerifyStatusResult>('getUserVerifyStatus', async (_event, ctx) =>
-  openPersonalVerification(ctx).getUserVerifyStatus(ctx.caller.openid),
+export const main = cloudFunction<GetUserVerifyStatusResult>(
+  'getUserVerifyStatus',
+  async (_event, ctx) => openPersonalVerification(ctx).getUserVerifyStatus(ctx.caller.openid),
 );

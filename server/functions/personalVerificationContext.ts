@@ -1,5 +1,8 @@
 import { personalVerification, type VerifyChannel } from '../verification/personalVerification';
-import { VERIFICATION_COLLECTION, type VerificationRecord } from '../verification/verificationRecord';
+import {
+  VERIFICATION_COLLECTION,
+  type VerificationRecord,
+} from '../verification/verificationRecord';
 import { LOCAL_H5_SOURCE, type FunctionContext } from './runtime';
 
 export function openPersonalVerification(ctx: FunctionContext) {

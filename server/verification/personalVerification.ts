@@ -34,7 +34,10 @@ export interface PersonalVerificationDeps {
 
 const nowSeconds = (now: () => number) => Math.floor(now() / 1000);
 
-function identityHash(config: EssConfig, input: { name: string; idCardNumber: string; mobile: string }): string {
+function identityHash(
+  config: EssConfig,
+  input: { name: string; idCardNumber: string; mobile: string },
+): string {
   // Keyed with a key derived from the ESS secret: without it the hash of an ID number could be
   // reversed by enumerating ID numbers.
   const key = createHmac('sha256', config.secretKey).update('ess-verify/identity-hash/v1').digest();
@@ -71,7 +74,6 @@ function linkMatchesChannel(link: EssVerifyLink | undefined, channel: VerifyChan
   return channel.endpoint === 'H5' ? link.kind === 'h5' : link.kind === 'miniProgram';
 }
 
-
 export function personalVerification(deps: PersonalVerificationDeps) {
   const { config, ess, store, log } = deps;
   const now = deps.now ?? Date.now;
@@ -85,7 +87,10 @@ export function personalVerification(deps: PersonalVerificationDeps) {
     return response.VerifyStatus === true;
   }
 
-  async function markVerified(openid: string, record: VerificationRecord): Promise<VerificationRecord> {
+  async function markVerified(
+    openid: string,
+    record: VerificationRecord,
+  ): Promise<VerificationRecord> {
     const at = now();
     const verified: VerificationRecord = {
       status: 'verified',
@@ -123,7 +128,10 @@ export function personalVerification(deps: PersonalVerificationDeps) {
         linkMatchesChannel(existing.link, channel) &&
         existing.link.expireTime - nowSeconds(now) > REUSE_MARGIN_SECONDS
       ) {
-        log.info('reusing pending link', { requestRef: existing.requestRef, expireTime: existing.link.expireTime });
+        log.info('reusing pending link', {
+          requestRef: existing.requestRef,
+          expireTime: existing.link.expireTime,
+        });
         return { ok: true, reused: true, ...existing.link };
       }
 
@@ -173,7 +181,8 @@ export function personalVerification(deps: PersonalVerificationDeps) {
     async getUserVerifyStatus(openid: string): Promise<GetUserVerifyStatusResult> {
       const record = await store.get(openid);
       if (!record || record.status === 'expired') return { ok: true, status: 'none' };
-      if (record.status === 'verified') return { ok: true, status: 'verified', maskedName: record.maskedName };
+      if (record.status === 'verified')
+        return { ok: true, status: 'verified', maskedName: record.maskedName };
       if (!record.identity || !record.link) return { ok: true, status: 'none' };
 
       if (await isVerifiedAtEss(record.identity)) {

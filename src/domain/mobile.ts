@@ -17,6 +17,7 @@ export function checkMobile(raw: string): FieldCheck {
   if (!value) return { ok: false, value, message: '请输入手机号' };
   if (!/^\d+$/.test(value)) return { ok: false, value, message: '手机号只能包含数字' };
   if (value.length !== 11) return { ok: false, value, message: '请输入11位手机号' };
-  if (!/^1[3-9]\d{9}$/.test(value)) return { ok: false, value, message: '手机号格式不正确，请核对' };
+  if (!/^1[3-9]\d{9}$/.test(value))
+    return { ok: false, value, message: '手机号格式不正确，请核对' };
   return { ok: true, value };
 }

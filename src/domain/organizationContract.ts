@@ -12,7 +12,11 @@ export const ORGANIZATION_FUNCTIONS = {
 } as const;
 
 /** Identity documents ESS accepts for an enterprise's super admin. */
-export const ADMIN_ID_CARD_TYPES = ['ID_CARD', 'HONGKONG_AND_MACAO', 'HONGKONG_MACAO_AND_TAIWAN'] as const;
+export const ADMIN_ID_CARD_TYPES = [
+  'ID_CARD',
+  'HONGKONG_AND_MACAO',
+  'HONGKONG_MACAO_AND_TAIWAN',
+] as const;
 export type AdminIdCardType = (typeof ADMIN_ID_CARD_TYPES)[number];
 
 /** 1 上传授权书, 2 法人授权超管, 5 授权书+对公打款 (ESS supports one per enterprise). */

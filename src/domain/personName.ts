@@ -5,7 +5,8 @@
 import type { FieldCheck } from './fieldCheck';
 
 /** Han characters: CJK Unified Ideographs, Extension A, Compatibility, and supplementary planes. */
-const HAN = '(?:[\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF]|[\\uD840-\\uD87F][\\uDC00-\\uDFFF])';
+const HAN =
+  '(?:[\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF]|[\\uD840-\\uD87F][\\uDC00-\\uDFFF])';
 const NAME_PATTERN = new RegExp(`^${HAN}+(?:·${HAN}+)*$`);
 const DOT_VARIANTS = /[•・∙⋅●.．。]/g;
 

@@ -16,8 +16,7 @@ export type VerificationField = keyof VerificationInput;
 export type VerificationErrors = Partial<Record<VerificationField, string>>;
 
 export type VerificationInputCheck =
-  | { ok: true; value: VerificationInput }
-  | { ok: false; errors: VerificationErrors };
+  { ok: true; value: VerificationInput } | { ok: false; errors: VerificationErrors };
 
 export const verificationFieldChecks = {
   name: checkPersonName,
@@ -27,7 +26,9 @@ export const verificationFieldChecks = {
 
 const asText = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-export function checkVerificationInput(input: Partial<Record<VerificationField, unknown>> | null | undefined): VerificationInputCheck {
+export function checkVerificationInput(
+  input: Partial<Record<VerificationField, unknown>> | null | undefined,
+): VerificationInputCheck {
   const source = input ?? {};
   const errors: VerificationErrors = {};
   const value: VerificationInput = { name: '', idCardNumber: '', mobile: '' };

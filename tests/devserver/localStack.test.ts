@@ -17,7 +17,13 @@ beforeAll(async () => {
   h5Dir = path.join(dataDir, 'h5');
   mkdirSync(h5Dir);
   writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>实名认证</title>');
-  stack = await startLocalStack({ port: 0, dataDir, h5Dir, env: { LOG_LEVEL: 'silent' }, log: () => undefined });
+  stack = await startLocalStack({
+    port: 0,
+    dataDir,
+    h5Dir,
+    env: { LOG_LEVEL: 'silent' },
+    log: () => undefined,
+  });
 });
 afterAll(async () => {
   await stack.close();
@@ -58,7 +64,11 @@ describe('local stack', () => {
   });
 
   it('runs the real cloud functions against the bundled emulator', async () => {
-    const response = await post('createUserVerifyUrl', { name: '张三', idCardNumber: '11010519491231002X', mobile: '13800138000' });
+    const response = await post('createUserVerifyUrl', {
+      name: '张三',
+      idCardNumber: '11010519491231002X',
+      mobile: '13800138000',
+    });
     const result = await response.json();
     // In the browser the link is ESS's H5 page, returning to the result page.
     expect(result).toMatchObject({ ok: true, kind: 'h5' });
@@ -70,9 +80,17 @@ describe('local stack', () => {
 
   it('accepts only JSON POSTs to known functions, of bounded size', async () => {
     expect((await post('noSuchFunction', {})).status).toBe(404);
-    expect((await post('getUserVerifyStatus', 'a=1', { 'Content-Type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect(
+      (
+        await post('getUserVerifyStatus', 'a=1', {
+          'Content-Type': 'application/x-www-form-urlencoded',
+        })
+      ).status,
+    ).toBe(415);
     expect((await post('getUserVerifyStatus', '{not json')).status).toBe(400);
-    expect((await post('getUserVerifyStatus', JSON.stringify({ pad: 'x'.repeat(70 * 1024) }))).status).toBe(413);
+    expect(
+      (await post('getUserVerifyStatus', JSON.stringify({ pad: 'x'.repeat(70 * 1024) }))).status,
+    ).toBe(413);
     expect((await fetch(`${stack.url}/api/getUserVerifyStatus`)).status).toBe(405);
   });
 

@@ -31,7 +31,11 @@ describe('resident ID card number (GB 11643)', () => {
   it('rejects impossible or future birth dates', () => {
     // 1949-02-30 does not exist; the check digit is recomputed so only the date is wrong.
     const withCheck = (first17: string) => first17 + idCardCheckChar(first17);
-    for (const bad of [withCheck('11010519490230002'), withCheck('11010520300101002'), withCheck('11010518991231002')]) {
+    for (const bad of [
+      withCheck('11010519490230002'),
+      withCheck('11010520300101002'),
+      withCheck('11010518991231002'),
+    ]) {
       const result = check(bad);
       expect(result.ok).toBe(false);
       expect(!result.ok && result.message).toMatch(/出生日期/);
@@ -41,10 +45,16 @@ describe('resident ID card number (GB 11643)', () => {
   it('rejects wrong lengths, old 15-digit numbers, letters and unknown regions', () => {
     expect(check('')).toMatchObject({ ok: false, message: '请输入身份证号' });
     expect(check('11010519491231')).toMatchObject({ ok: false, message: '身份证号应为18位' });
-    expect(check('110105491231002')).toMatchObject({ ok: false, message: '请输入18位新版身份证号' });
+    expect(check('110105491231002')).toMatchObject({
+      ok: false,
+      message: '请输入18位新版身份证号',
+    });
     expect(check('1101051949123100AX')).toMatchObject({ ok: false });
     const unknownRegion = '99010519491231002';
-    expect(check(unknownRegion + idCardCheckChar(unknownRegion))).toMatchObject({ ok: false, message: expect.stringMatching(/地区码/) });
+    expect(check(unknownRegion + idCardCheckChar(unknownRegion))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/地区码/),
+    });
   });
 
   it('normalises without validating', () => {

@@ -41,21 +41,39 @@ describe('person name', () => {
     expect(checkPersonName('张')).toMatchObject({ ok: false, message: '姓名至少2个字' });
     expect(checkPersonName('·张三')).toMatchObject({ ok: false });
     expect(checkPersonName('张三·')).toMatchObject({ ok: false });
-    expect(checkPersonName('张'.repeat(31))).toMatchObject({ ok: false, message: '姓名不能超过30个字' });
+    expect(checkPersonName('张'.repeat(31))).toMatchObject({
+      ok: false,
+      message: '姓名不能超过30个字',
+    });
   });
 });
 
 describe('the verification form as a whole', () => {
   it('normalises every field when all are valid', () => {
     expect(
-      checkVerificationInput({ name: ' 张三', idCardNumber: '11010519491231002x', mobile: '+86 13800138000' }),
-    ).toEqual({ ok: true, value: { name: '张三', idCardNumber: '11010519491231002X', mobile: '13800138000' } });
+      checkVerificationInput({
+        name: ' 张三',
+        idCardNumber: '11010519491231002x',
+        mobile: '+86 13800138000',
+      }),
+    ).toEqual({
+      ok: true,
+      value: { name: '张三', idCardNumber: '11010519491231002X', mobile: '13800138000' },
+    });
   });
 
   it('reports every invalid field together, and treats non-strings as empty', () => {
-    const result = checkVerificationInput({ name: 42, idCardNumber: '110105194912310021', mobile: null });
+    const result = checkVerificationInput({
+      name: 42,
+      idCardNumber: '110105194912310021',
+      mobile: null,
+    });
     expect(result.ok).toBe(false);
-    expect(!result.ok && Object.keys(result.errors).sort()).toEqual(['idCardNumber', 'mobile', 'name']);
+    expect(!result.ok && Object.keys(result.errors).sort()).toEqual([
+      'idCardNumber',
+      'mobile',
+      'name',
+    ]);
     expect(checkVerificationInput(undefined).ok).toBe(false);
   });
 });

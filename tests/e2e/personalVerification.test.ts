@@ -28,7 +28,8 @@ function scenario(name: string, body: (page: Page) => Promise<void>) {
 }
 
 /** The native input inside Taro's <taro-input-core>. */
-const field = (page: Page, placeholder: string) => page.locator(`input[placeholder="${placeholder}"]`);
+const field = (page: Page, placeholder: string) =>
+  page.locator(`input[placeholder="${placeholder}"]`);
 
 async function openForm(page: Page) {
   await page.goto(env.stack.url);
@@ -43,7 +44,8 @@ async function fillForm(page: Page, person: typeof PERSON) {
 }
 
 /** A Taro <Button> (rendered as <taro-button-core> on h5) by its text. */
-const taroButton = (page: Page, text: string) => page.locator('taro-button-core').filter({ hasText: text });
+const taroButton = (page: Page, text: string) =>
+  page.locator('taro-button-core').filter({ hasText: text });
 const submitButton = (page: Page) => taroButton(page, '提交并获取实名链接');
 const launchButton = (page: Page) => taroButton(page, '前往腾讯电子签完成实名');
 
@@ -75,25 +77,34 @@ describe('personal verification in the browser', () => {
     expect(creates).toHaveLength(1);
     expect(creates[0].signatureValid).toBe(true);
     expect(creates[0].errorCode).toBeUndefined();
-    expect(creates[0].params).toMatchObject({ Endpoint: 'H5', Name: '张三', IdCardNumber: '11010519491231002X' });
-    expect(String(creates[0].params.JumpUrl)).toBe(`${env.stack.url}/#/pages/result/index?from=ess`);
+    expect(creates[0].params).toMatchObject({
+      Endpoint: 'H5',
+      Name: '张三',
+      IdCardNumber: '11010519491231002X',
+    });
+    expect(String(creates[0].params.JumpUrl)).toBe(
+      `${env.stack.url}/#/pages/result/index?from=ess`,
+    );
   });
 
-  scenario('invalid ID (bad check digit): inline error, submit disabled, nothing sent', async (page) => {
-    const apiRequests: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().includes('/api/createUserVerifyUrl')) apiRequests.push(request.url());
-    });
-    await openForm(page);
-    await fillForm(page, { ...PERSON, idCardNumber: '110105194912310021' });
-    await consent(page);
-    await page.getByText('身份证号校验位不正确，请核对是否输错').waitFor();
-    expect(await submitButton(page).getAttribute('disabled')).not.toBeNull();
-    await submitButton(page).click({ force: true });
-    await page.waitForTimeout(300);
-    expect(apiRequests).toHaveLength(0);
-    expect(env.stack.emulator!.calls('CreateUserVerifyUrl')).toHaveLength(0);
-  });
+  scenario(
+    'invalid ID (bad check digit): inline error, submit disabled, nothing sent',
+    async (page) => {
+      const apiRequests: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/api/createUserVerifyUrl')) apiRequests.push(request.url());
+      });
+      await openForm(page);
+      await fillForm(page, { ...PERSON, idCardNumber: '110105194912310021' });
+      await consent(page);
+      await page.getByText('身份证号校验位不正确，请核对是否输错').waitFor();
+      expect(await submitButton(page).getAttribute('disabled')).not.toBeNull();
+      await submitButton(page).click({ force: true });
+      await page.waitForTimeout(300);
+      expect(apiRequests).toHaveLength(0);
+      expect(env.stack.emulator!.calls('CreateUserVerifyUrl')).toHaveLength(0);
+    },
+  );
 
   scenario('user cancels at ESS: not verified, and 继续 reuses the same link', async (page) => {
     await openForm(page);
@@ -111,7 +122,11 @@ describe('personal verification in the browser', () => {
   });
 
   scenario('ESS answers InternalError.System twice: the user still gets the link', async (page) => {
-    env.stack.emulator!.injectFault({ action: 'CreateUserVerifyUrl', code: 'InternalError.System', times: 2 });
+    env.stack.emulator!.injectFault({
+      action: 'CreateUserVerifyUrl',
+      code: 'InternalError.System',
+      times: 2,
+    });
     await openForm(page);
     await fillForm(page, PERSON);
     await consent(page);
@@ -122,21 +137,24 @@ describe('personal verification in the browser', () => {
     expect(codes).toEqual(['InternalError.System', 'InternalError.System', 'ok']);
   });
 
-  scenario('reloading the result page mid-flow brings the state back from the server', async (page) => {
-    await openForm(page);
-    await fillForm(page, PERSON);
-    await consent(page);
-    await submitAndOpenEss(page);
-    await page.getByRole('button', { name: '取消' }).click();
-    await page.getByText('尚未完成实名').waitFor();
+  scenario(
+    'reloading the result page mid-flow brings the state back from the server',
+    async (page) => {
+      await openForm(page);
+      await fillForm(page, PERSON);
+      await consent(page);
+      await submitAndOpenEss(page);
+      await page.getByRole('button', { name: '取消' }).click();
+      await page.getByText('尚未完成实名').waitFor();
 
-    await page.reload();
-    await page.getByText('尚未完成实名').waitFor();
-    await page.getByText('*三').waitFor();
+      await page.reload();
+      await page.getByText('尚未完成实名').waitFor();
+      await page.getByText('*三').waitFor();
 
-    // The person finishes elsewhere (e.g. on another device): a reload shows it.
-    env.stack.emulator!.markVerified(PERSON.name, PERSON.idCardNumber);
-    await page.reload();
-    await page.getByText('实名认证已完成').waitFor();
-  });
+      // The person finishes elsewhere (e.g. on another device): a reload shows it.
+      env.stack.emulator!.markVerified(PERSON.name, PERSON.idCardNumber);
+      await page.reload();
+      await page.getByText('实名认证已完成').waitFor();
+    },
+  );
 });

@@ -5,7 +5,11 @@ import { startEssEmulator } from '../../emulator';
 import { createEssClient } from '../../server/ess/essGateway';
 import { loadEssConfig } from '../../server/config';
 
-const CREDENTIALS = { secretId: 'AKIDpersist', secretKey: 'persist-key', operatorIds: ['yDpersistOperator'] };
+const CREDENTIALS = {
+  secretId: 'AKIDpersist',
+  secretKey: 'persist-key',
+  operatorIds: ['yDpersistOperator'],
+};
 
 it('keeps links and verified people across a restart when given a state file', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ess-emulator-state-'));
@@ -36,7 +40,10 @@ it('keeps links and verified people across a restart when given a state file', a
       const shortKey = new URL(String(link.UserVerifyUrl)).searchParams.get('shortKey');
       const page = await fetch(`${second.url}/h5/verify?shortKey=${shortKey}`);
       expect(page.status).toBe(200);
-      const client = createEssClient({ ...config.config, endpoint: { host: second.endpoint, protocol: 'http://' } });
+      const client = createEssClient({
+        ...config.config,
+        endpoint: { host: second.endpoint, protocol: 'http://' },
+      });
       const verified = await client.DescribeUserVerifyStatus({
         Operator: { UserId: CREDENTIALS.operatorIds[0] },
         Name: '张三',

@@ -43,11 +43,17 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
     expect(userData).toMatch(/^vr_[\w-]+$/);
     expect(userData).not.toMatch(/张三|11010519491231002|13800138000/);
     // The status was checked first (already-verified users get no new link).
-    expect(essCalls().map((c) => c.action)).toEqual(['DescribeUserVerifyStatus', 'CreateUserVerifyUrl']);
+    expect(essCalls().map((c) => c.action)).toEqual([
+      'DescribeUserVerifyStatus',
+      'CreateUserVerifyUrl',
+    ]);
   });
 
   it('rejects invalid input with field messages and makes no ESS call', async () => {
-    const result = await h.invoke('createUserVerifyUrl', { ...VALID, idCardNumber: '110105194912310021' });
+    const result = await h.invoke('createUserVerifyUrl', {
+      ...VALID,
+      idCardNumber: '110105194912310021',
+    });
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(result.fieldErrors.idCardNumber).toMatch(/校验位/);
     expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -59,8 +65,18 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
   it('gives the same user the same still-valid link without calling ESS again', async () => {
     const first = await h.invoke('createUserVerifyUrl', VALID);
     const callsAfterFirst = essCalls().length;
-    const second = await h.invoke('createUserVerifyUrl', { ...VALID, idCardNumber: '11010519491231002X', mobile: '13800138000' });
-    expect(second).toMatchObject({ ok: true, reused: true, path: first.path, miniAppId: first.miniAppId, expireTime: first.expireTime });
+    const second = await h.invoke('createUserVerifyUrl', {
+      ...VALID,
+      idCardNumber: '11010519491231002X',
+      mobile: '13800138000',
+    });
+    expect(second).toMatchObject({
+      ok: true,
+      reused: true,
+      path: first.path,
+      miniAppId: first.miniAppId,
+      expireTime: first.expireTime,
+    });
     expect(essCalls()).toHaveLength(callsAfterFirst);
   });
 
@@ -83,16 +99,28 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
   });
 
   it('retries RequestLimitExceeded with back-off and succeeds', async () => {
-    h.emulator.injectFault({ action: 'CreateUserVerifyUrl', code: 'RequestLimitExceeded', times: 2 });
+    h.emulator.injectFault({
+      action: 'CreateUserVerifyUrl',
+      code: 'RequestLimitExceeded',
+      times: 2,
+    });
     const result = await h.invoke('createUserVerifyUrl', VALID);
     expect(result).toMatchObject({ ok: true, reused: false });
     const creates = essCalls('CreateUserVerifyUrl');
-    expect(creates.map((c) => c.errorCode ?? 'ok')).toEqual(['RequestLimitExceeded', 'RequestLimitExceeded', 'ok']);
+    expect(creates.map((c) => c.errorCode ?? 'ok')).toEqual([
+      'RequestLimitExceeded',
+      'RequestLimitExceeded',
+      'ok',
+    ]);
     expect(creates[1].at - creates[0].at).toBeGreaterThanOrEqual(100);
   });
 
   it('does not retry InvalidParameter, and reports ESS RequestId to the user and the log', async () => {
-    h.emulator.injectFault({ action: 'CreateUserVerifyUrl', code: 'InvalidParameter', message: 'Name 与证件号不匹配' });
+    h.emulator.injectFault({
+      action: 'CreateUserVerifyUrl',
+      code: 'InvalidParameter',
+      message: 'Name 与证件号不匹配',
+    });
     const result = await h.invoke('createUserVerifyUrl', VALID);
     expect(result).toMatchObject({ ok: false, code: 'ESS_REJECTED' });
     expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -104,7 +132,11 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
   });
 
   it('gives up after the configured attempts on InternalError.System', async () => {
-    h.emulator.injectFault({ action: 'CreateUserVerifyUrl', code: 'InternalError.System', times: 10 });
+    h.emulator.injectFault({
+      action: 'CreateUserVerifyUrl',
+      code: 'InternalError.System',
+      times: 10,
+    });
     const result = await h.invoke('createUserVerifyUrl', VALID);
     expect(result).toMatchObject({ ok: false, code: 'ESS_UNAVAILABLE' });
     expect(essCalls('CreateUserVerifyUrl')).toHaveLength(3);
@@ -144,14 +176,22 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
   });
 
   it('takes the caller from WeChat context only', async () => {
-    const result = await h.invoke('createUserVerifyUrl', { ...VALID, openid: 'oSomebodyElse' }, { openid: null });
+    const result = await h.invoke(
+      'createUserVerifyUrl',
+      { ...VALID, openid: 'oSomebodyElse' },
+      { openid: null },
+    );
     expect(result).toMatchObject({ ok: false, code: 'NO_IDENTITY' });
     expect(essCalls()).toHaveLength(0);
   });
 
   it('never writes a full ID number or mobile to the log or the store', async () => {
     await h.invoke('createUserVerifyUrl', VALID);
-    h.emulator.injectFault({ action: 'CreateUserVerifyUrl', code: 'InvalidParameter', message: '证件号 11010519491231002X 不合法' });
+    h.emulator.injectFault({
+      action: 'CreateUserVerifyUrl',
+      code: 'InvalidParameter',
+      message: '证件号 11010519491231002X 不合法',
+    });
     await h.invoke('createUserVerifyUrl', { ...VALID, mobile: '13900139000' });
     expect(h.logs()).not.toContain('11010519491231002');
     expect(h.logs()).not.toContain('13800138000');

@@ -52,7 +52,11 @@ describe('getUserVerifyStatus', () => {
 
   it('reports an ESS outage with a Chinese message and the RequestId', async () => {
     await h.invoke('createUserVerifyUrl', VALID, { openid: OPENID });
-    h.emulator.injectFault({ action: 'DescribeUserVerifyStatus', code: 'InternalError.System', times: 3 });
+    h.emulator.injectFault({
+      action: 'DescribeUserVerifyStatus',
+      code: 'InternalError.System',
+      times: 3,
+    });
     const result = await status();
     expect(result).toMatchObject({ ok: false, code: 'ESS_UNAVAILABLE' });
     expect(result.message).toMatch(/腾讯电子签/);

@@ -6,7 +6,10 @@ import { loadEssConfig, type EssConfig } from '../../server/config';
 import { createEssGateway } from '../../server/ess/essGateway';
 import { createLogger } from '../../server/log';
 import { localFileStore } from '../../server/store/localFileStore';
-import { personalVerification, REUSE_MARGIN_SECONDS } from '../../server/verification/personalVerification';
+import {
+  personalVerification,
+  REUSE_MARGIN_SECONDS,
+} from '../../server/verification/personalVerification';
 import type { VerificationRecord } from '../../server/verification/verificationRecord';
 
 const SECRET_ID = 'AKIDserviceTest';
@@ -20,7 +23,11 @@ let config: EssConfig;
 let clock: number;
 
 beforeEach(async () => {
-  emulator = await startEssEmulator({ secretId: SECRET_ID, secretKey: SECRET_KEY, operatorIds: [OPERATOR] });
+  emulator = await startEssEmulator({
+    secretId: SECRET_ID,
+    secretKey: SECRET_KEY,
+    operatorIds: [OPERATOR],
+  });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ess-service-'));
   const loaded = loadEssConfig({
     ESS_SECRET_ID: SECRET_ID,
@@ -99,6 +106,9 @@ describe('personal verification over time', () => {
     expect(create.params).toMatchObject({ Endpoint: 'H5', JumpUrl: jumpUrl });
     expect(create.params.AutoJumpBack).toBeUndefined();
     // An APP request does not reuse the H5 link.
-    expect(await s.api.createUserVerifyUrl('o1', INPUT, { endpoint: 'APP' })).toMatchObject({ reused: false, kind: 'miniProgram' });
+    expect(await s.api.createUserVerifyUrl('o1', INPUT, { endpoint: 'APP' })).toMatchObject({
+      reused: false,
+      kind: 'miniProgram',
+    });
   });
 });

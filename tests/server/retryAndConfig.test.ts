@@ -19,25 +19,33 @@ describe('retry with bounded exponential back-off', () => {
     };
     let runs = 0;
     await expect(
-      withRetry(async () => {
-        runs += 1;
-        throw Object.assign(new Error('busy'), { code: 'InternalError.System' });
-      }, (e) => toEssFailure(e).retryable, { ...policy, sleep }),
+      withRetry(
+        async () => {
+          runs += 1;
+          throw Object.assign(new Error('busy'), { code: 'InternalError.System' });
+        },
+        (e) => toEssFailure(e).retryable,
+        { ...policy, sleep },
+      ),
     ).rejects.toThrow('busy');
     expect(runs).toBe(4);
     expect(delays).toHaveLength(3);
 
     runs = 0;
     await expect(
-      withRetry(async () => {
-        runs += 1;
-        throw Object.assign(new Error('bad'), { code: 'InvalidParameterValue.Mobile' });
-      }, (e) => toEssFailure(e).retryable, { ...policy, sleep }),
+      withRetry(
+        async () => {
+          runs += 1;
+          throw Object.assign(new Error('bad'), { code: 'InvalidParameterValue.Mobile' });
+        },
+        (e) => toEssFailure(e).retryable,
+        { ...policy, sleep },
+      ),
     ).rejects.toThrow('bad');
     expect(runs).toBe(1);
   });
 
-  it('uses the caller\'s delay for an error and stops when the budget would be exceeded', async () => {
+  it("uses the caller's delay for an error and stops when the budget would be exceeded", async () => {
     const delays: number[] = [];
     const sleep = async (ms: number) => {
       delays.push(ms);
@@ -91,8 +99,15 @@ describe('ESS error classification', () => {
   });
 
   it('recognises time-outs and connection errors the SDK throws without a code', () => {
-    expect(toEssFailure(new Error('network timeout at: http://127.0.0.1:1/'))).toMatchObject({ essCode: 'Network.Timeout', retryable: true });
-    expect(toEssFailure(new Error('request to http://127.0.0.1:1/ failed, reason: connect ECONNREFUSED'))).toMatchObject({
+    expect(toEssFailure(new Error('network timeout at: http://127.0.0.1:1/'))).toMatchObject({
+      essCode: 'Network.Timeout',
+      retryable: true,
+    });
+    expect(
+      toEssFailure(
+        new Error('request to http://127.0.0.1:1/ failed, reason: connect ECONNREFUSED'),
+      ),
+    ).toMatchObject({
       essCode: 'Network.Error',
       retryable: true,
     });
@@ -106,7 +121,12 @@ describe('configuration', () => {
     const result = loadEssConfig(base);
     expect(result).toMatchObject({
       ok: true,
-      config: { endpoint: { host: 'ess.tencentcloudapi.com', protocol: 'https://' }, environment: 'production', miniAppId: 'wxa023b292fd19d41d', miniAppEnvVersion: 'release' },
+      config: {
+        endpoint: { host: 'ess.tencentcloudapi.com', protocol: 'https://' },
+        environment: 'production',
+        miniAppId: 'wxa023b292fd19d41d',
+        miniAppEnvVersion: 'release',
+      },
     });
   });
 
@@ -117,8 +137,14 @@ describe('configuration', () => {
   });
 
   it('accepts a full URL for a local emulator', () => {
-    expect(parseEssEndpoint('http://127.0.0.1:8787')).toEqual({ host: '127.0.0.1:8787', protocol: 'http://' });
-    expect(parseEssEndpoint('https://ess.tencentcloudapi.com/')).toEqual({ host: 'ess.tencentcloudapi.com', protocol: 'https://' });
+    expect(parseEssEndpoint('http://127.0.0.1:8787')).toEqual({
+      host: '127.0.0.1:8787',
+      protocol: 'http://',
+    });
+    expect(parseEssEndpoint('https://ess.tencentcloudapi.com/')).toEqual({
+      host: 'ess.tencentcloudapi.com',
+      protocol: 'https://',
+    });
     expect(parseEssEndpoint('http://x/y')).toBeNull();
   });
 

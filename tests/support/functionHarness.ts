@@ -49,7 +49,9 @@ const MANAGED_ENV = [
   'LOG_LEVEL',
 ];
 
-export async function startHarness(emulatorOptions: Partial<EssEmulatorOptions> = {}): Promise<Harness> {
+export async function startHarness(
+  emulatorOptions: Partial<EssEmulatorOptions> = {},
+): Promise<Harness> {
   const emulator = await startEssEmulator({
     secretId: TEST_SECRET_ID,
     secretKey: TEST_SECRET_KEY,
@@ -78,11 +80,11 @@ export async function startHarness(emulatorOptions: Partial<EssEmulatorOptions> 
     env,
     async invoke(fn, event, { openid = 'oTestUser000000000000000001' } = {}) {
       for (const key of MANAGED_ENV) delete process.env[key];
-      for (const [key, value] of Object.entries(env)) if (value !== undefined) process.env[key] = value;
+      for (const [key, value] of Object.entries(env))
+        if (value !== undefined) process.env[key] = value;
       process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID';
       process.env.WX_APPID = 'wxTestMiniProgram0001';
       if (openid) process.env.WX_OPENID = openid;
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { main } = require(path.join(FUNCTIONS_ROOT, fn, 'index.js')) as { main: Main };
       return main(event, { request_id: `test-${Date.now()}` });
     },

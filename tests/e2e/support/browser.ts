@@ -9,7 +9,11 @@ import path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '../../../devserver/localStack';
 
-const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const CHROMIUM_CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+];
 export const RESULTS_DIR = path.resolve(__dirname, '../../../test-results');
 export const DOCS_DIR = path.resolve(__dirname, '../../../docs');
 
@@ -35,8 +39,20 @@ export interface E2eEnv {
 export async function startE2e(): Promise<E2eEnv> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ess-e2e-'));
   const cleanEnv = { ...process.env };
-  for (const name of ['ESS_SECRET_ID', 'ESS_SECRET_KEY', 'ESS_OPERATOR_ID', 'ESS_ENDPOINT', 'ESS_ENV']) delete cleanEnv[name];
-  const stack = await startLocalStack({ port: 0, dataDir, env: { ...cleanEnv, LOG_LEVEL: 'silent' }, log: () => undefined });
+  for (const name of [
+    'ESS_SECRET_ID',
+    'ESS_SECRET_KEY',
+    'ESS_OPERATOR_ID',
+    'ESS_ENDPOINT',
+    'ESS_ENV',
+  ])
+    delete cleanEnv[name];
+  const stack = await startLocalStack({
+    port: 0,
+    dataDir,
+    env: { ...cleanEnv, LOG_LEVEL: 'silent' },
+    log: () => undefined,
+  });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: [
@@ -78,7 +94,11 @@ export async function startE2e(): Promise<E2eEnv> {
 }
 
 /** Runs `body`; on failure saves a screenshot of `page` named after the test, then rethrows. */
-export async function withScreenshotOnFailure(page: Page, name: string, body: () => Promise<void>): Promise<void> {
+export async function withScreenshotOnFailure(
+  page: Page,
+  name: string,
+  body: () => Promise<void>,
+): Promise<void> {
   try {
     await body();
   } catch (error) {
