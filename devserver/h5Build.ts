@@ -2,9 +2,9 @@
  * Makes sure dist/h5 is a build of the current sources: `taro build --type h5` runs only when a
  * file under src/ or config/ (or package.json) is newer than the last build.
  */
-import { spawnSync } from 'child_process';
 import { readdirSync, statSync } from 'fs';
 import path from 'path';
+import { taroBuild } from '../scripts/taroBuild';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILD_MARKER = path.join(ROOT, 'dist', 'h5', 'index.html');
@@ -35,19 +35,5 @@ export function h5BuildIsCurrent(): boolean {
 export function ensureH5Build(log: (line: string) => void = console.log): number {
   if (h5BuildIsCurrent()) return 0;
   log('Building the H5 pages (taro build --type h5) …');
-  const started = Date.now();
-  const result = spawnSync(
-    process.execPath,
-    [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'production' },
-    },
-  );
-  if (result.status !== 0) {
-    log(`${result.stdout ?? ''}${result.stderr ?? ''}`);
-    throw new Error('taro build --type h5 failed');
-  }
-  return Date.now() - started;
+  return taroBuild('h5');
 }

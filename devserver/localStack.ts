@@ -7,12 +7,8 @@
 import { createServer, type Server } from 'http';
 import type { AddressInfo, Socket } from 'net';
 import path from 'path';
-import { startEssEmulator, type EssEmulator, type EssEmulatorOptions } from '../emulator';
-import {
-  EMULATOR_OPERATOR_ID,
-  EMULATOR_SECRET_ID,
-  EMULATOR_SECRET_KEY,
-} from '../emulator/defaults';
+import type { EssEmulator, EssEmulatorOptions } from '../emulator';
+import { essEnvFor, startLocalEssEmulator } from '../emulator/local';
 import { listCloudFunctions } from '../scripts/build-functions';
 import { functionGateway } from './functionGateway';
 import { identify, loadOrCreateSecret, localAdmin } from './identity';
@@ -107,26 +103,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       : port && port < 65535
         ? port + 1
         : 0;
-    emulator = await startEssEmulator({
+    emulator = await startLocalEssEmulator({
       host,
       port: options.port ? emulatorPort : 0,
       stateFile: path.join(dataDir, 'ess-emulator-state.json'),
-      secretId: EMULATOR_SECRET_ID,
-      secretKey: EMULATOR_SECRET_KEY,
-      operatorIds: [EMULATOR_OPERATOR_ID],
       log: (line) => log(line),
       ...options.emulatorOptions,
     });
   }
-  const essEnv: Record<string, string> = emulator
-    ? {
-        ESS_SECRET_ID: EMULATOR_SECRET_ID,
-        ESS_SECRET_KEY: EMULATOR_SECRET_KEY,
-        ESS_OPERATOR_ID: EMULATOR_OPERATOR_ID,
-        ESS_ENDPOINT: emulator.url,
-        ESS_ENV: 'test',
-      }
-    : {};
+  const essEnv = emulator ? essEnvFor(emulator) : {};
   // The functions read their configuration from the process environment, as in the cloud.
   const adminOpenIds = [...(env.ADMIN_OPENIDS ?? '').split(','), admin.openid]
     .map((id) => id.trim())

@@ -8,12 +8,7 @@
 import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { startEssEmulator } from '../emulator';
-import {
-  EMULATOR_OPERATOR_ID,
-  EMULATOR_SECRET_ID,
-  EMULATOR_SECRET_KEY,
-} from '../emulator/defaults';
+import { essEnvFor, startLocalEssEmulator } from '../emulator/local';
 import { idCardCheckChar } from '../src/domain/idCard';
 import { buildCloudFunctions } from './build-functions';
 import { coldStartMs, percentile } from './measure';
@@ -40,18 +35,9 @@ async function main(): Promise<void> {
   const calls = Number(process.argv[2] ?? 200);
   const burst = Number(process.argv[3] ?? 40);
   await buildCloudFunctions();
-  const emulator = await startEssEmulator({
-    secretId: EMULATOR_SECRET_ID,
-    secretKey: EMULATOR_SECRET_KEY,
-    operatorIds: [EMULATOR_OPERATOR_ID],
-  });
+  const emulator = await startLocalEssEmulator();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ess-bench-'));
-  Object.assign(process.env, {
-    ESS_SECRET_ID: EMULATOR_SECRET_ID,
-    ESS_SECRET_KEY: EMULATOR_SECRET_KEY,
-    ESS_OPERATOR_ID: EMULATOR_OPERATOR_ID,
-    ESS_ENDPOINT: emulator.url,
-    ESS_ENV: 'test',
+  Object.assign(process.env, essEnvFor(emulator), {
     LOCAL_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     WX_CONTEXT_KEYS: 'WX_OPENID',

@@ -7,10 +7,10 @@
  * - the H5 app entry (dist/h5/js/app.*.js), when built.
  * Builds what is missing or stale (weapp, functions) first. Exits 1 on any budget exceeded.
  */
-import { spawnSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import path from 'path';
 import { buildCloudFunctions } from './build-functions';
+import { taroBuild } from './taroBuild';
 import { coldStartMs, folderBytes, kb } from './measure';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -22,25 +22,12 @@ export const BUDGETS = {
   h5AppEntryBytes: 350 * 1024,
 };
 
-function buildWeapp(): void {
-  const result = spawnSync(
-    process.execPath,
-    [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'production' },
-    },
-  );
-  if (result.status !== 0) throw new Error(`taro build --type weapp failed:\n${result.stderr}`);
-}
-
 async function main(): Promise<void> {
   const rows: { what: string; value: string; budget: string; ok: boolean }[] = [];
   const check = (what: string, value: number, budget: number, format: (n: number) => string) =>
     rows.push({ what, value: format(value), budget: format(budget), ok: value <= budget });
 
-  buildWeapp();
+  taroBuild('weapp');
   const weapp = path.join(ROOT, 'dist', 'weapp');
   const appJson = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as {
     subPackages?: { root: string }[];

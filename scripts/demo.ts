@@ -10,17 +10,12 @@
  *   npm run demo                 # full
  *   npm run demo -- --skip-weapp # functions only (faster)
  */
-import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { startEssEmulator } from '../emulator';
-import {
-  EMULATOR_OPERATOR_ID,
-  EMULATOR_SECRET_ID,
-  EMULATOR_SECRET_KEY,
-} from '../emulator/defaults';
+import { essEnvFor, startLocalEssEmulator } from '../emulator/local';
 import { buildCloudFunctions } from './build-functions';
+import { taroBuild } from './taroBuild';
 
 const root = path.resolve(__dirname, '..');
 const step = (n: number, text: string) => console.log(`\n\u001b[1m${n}. ${text}\u001b[0m`);
@@ -32,19 +27,9 @@ async function main(): Promise<void> {
   const skipWeapp = process.argv.includes('--skip-weapp');
   if (!skipWeapp) {
     step(1, 'Building the mini-program (taro build --type weapp) …');
-    const started = Date.now();
-    const taro = spawnSync(
-      process.execPath,
-      [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'],
-      {
-        cwd: root,
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, NODE_ENV: 'production' },
-      },
-    );
-    if (taro.status !== 0) throw new Error('taro build --type weapp failed');
+    const ms = taroBuild('weapp');
     console.log(
-      `   dist/weapp built in ${((Date.now() - started) / 1000).toFixed(1)} s — open the project folder in WeChat DevTools`,
+      `   dist/weapp built in ${(ms / 1000).toFixed(1)} s — open the project folder in WeChat DevTools`,
     );
   }
 
@@ -54,19 +39,9 @@ async function main(): Promise<void> {
   }
 
   step(3, 'Starting the local ESS emulator …');
-  const emulator = await startEssEmulator({
-    secretId: EMULATOR_SECRET_ID,
-    secretKey: EMULATOR_SECRET_KEY,
-    operatorIds: [EMULATOR_OPERATOR_ID],
-    log: (line) => console.log(`   ${line}`),
-  });
+  const emulator = await startLocalEssEmulator({ log: (line) => console.log(`   ${line}`) });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ess-verify-demo-'));
-  Object.assign(process.env, {
-    ESS_SECRET_ID: EMULATOR_SECRET_ID,
-    ESS_SECRET_KEY: EMULATOR_SECRET_KEY,
-    ESS_OPERATOR_ID: EMULATOR_OPERATOR_ID,
-    ESS_ENDPOINT: emulator.url,
-    ESS_ENV: 'test',
+  Object.assign(process.env, essEnvFor(emulator), {
     LOCAL_DATA_DIR: dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
