@@ -4,6 +4,7 @@
  * logger, and the mapping of failures to `{ ok: false, code, message, requestId }`.
  */
 import { randomBytes } from 'crypto';
+import type { ErrorCode } from '../../src/domain/errors';
 import type { FailureResult } from '../../src/domain/verificationContract';
 import { loadEssConfig, type EssConfig } from '../config';
 import { EssCallError } from '../ess/essError';
@@ -28,18 +29,44 @@ export interface FunctionContext {
 
 class ConfigError extends Error {}
 
-type Handler<R> = (event: Record<string, unknown>, ctx: FunctionContext) => Promise<R | FailureResult>;
+export type FunctionHandler<R> = (
+  event: Record<string, unknown>,
+  ctx: FunctionContext,
+) => Promise<R | FailureResult>;
 
-export function cloudFunction<R>(name: string, handler: Handler<R>) {
-  return async function main(event: unknown, context?: { request_id?: string }): Promise<R | FailureResult> {
+export interface CloudFunctionOptions {
+  /**
+   * Messages for the failures the runtime answers (configuration, ESS errors, …) where the
+   * default wording (written for personal verification) does not fit the function.
+   */
+  messages?: Partial<Record<ErrorCode, string>>;
+}
+
+export function cloudFunction<R>(
+  name: string,
+  handler: FunctionHandler<R>,
+  options: CloudFunctionOptions = {},
+) {
+  const fail = (code: ErrorCode, extra: { requestId?: string } = {}): FailureResult => {
+    const message = options.messages?.[code];
+    return failure(code, message ? { ...extra, message } : extra);
+  };
+  return async function main(
+    event: unknown,
+    context?: { request_id?: string },
+  ): Promise<R | FailureResult> {
     // Read the caller first and synchronously: the local gateway sets the identity per call.
     const caller = getCaller();
     const invocation = context?.request_id ?? randomBytes(6).toString('hex');
-    const log = createLogger({ fn: name, invocation, openid: shortenOpenId(caller.openid ?? undefined) });
+    const log = createLogger({
+      fn: name,
+      invocation,
+      openid: shortenOpenId(caller.openid ?? undefined),
+    });
     const started = Date.now();
     if (!caller.openid) {
       log.warn('no caller identity (OPENID)');
-      return failure('NO_IDENTITY');
+      return fail('NO_IDENTITY');
     }
     let config: EssConfig | null = null;
     let gateway: EssGateway | null = null;
@@ -67,13 +94,16 @@ export function cloudFunction<R>(name: string, handler: Handler<R>) {
     } catch (error) {
       if (error instanceof ConfigError) {
         log.error('configuration incomplete', { problems: error.message });
-        return failure('CONFIG_ERROR');
+        return fail('CONFIG_ERROR');
       }
       if (error instanceof EssCallError) {
-        return failure(error.failure.userCode, error.failure.requestId ? { requestId: error.failure.requestId } : {});
+        const { userCode, requestId } = error.failure;
+        return fail(userCode, requestId ? { requestId } : {});
       }
-      log.error('unexpected error', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
-      return failure('INTERNAL');
+      log.error('unexpected error', {
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
+      return fail('INTERNAL');
     }
   };
 }

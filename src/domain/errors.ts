@@ -17,6 +17,13 @@ export const ERROR_MESSAGES = {
   NETWORK: '网络连接失败，请检查网络后重试',
   FORBIDDEN: '你没有权限进行此操作',
   INTERNAL: '服务开小差了，请稍后再试',
+  /** Enterprise batch registration: the same submission is still being sent to ESS. */
+  IN_PROGRESS: '上一次提交仍在处理中，请稍后刷新查看',
+  /** Enterprise batch registration: ESS did not answer (the submission may have worked). */
+  SUBMISSION_UNCONFIRMED:
+    '没有收到腾讯电子签的答复，无法确认这些企业是否已提交成功。为避免重复提交，它们不会再自动提交，请到腾讯电子签控制台核对；其余企业请再次提交以继续',
+  /** A registration task or sub-task that does not exist or that another admin created. */
+  TASK_NOT_FOUND: '未找到该企业认证任务，或它不是你创建的',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

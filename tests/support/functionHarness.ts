@@ -47,6 +47,7 @@ const MANAGED_ENV = [
   'WX_OPENID',
   'WX_APPID',
   'LOG_LEVEL',
+  'ADMIN_OPENIDS',
 ];
 
 export async function startHarness(

@@ -1,0 +1,24 @@
+/**
+ * Cloud function `createBatchOrganizationRegistrationTasks` (admins only) — event
+ * `{ organizations, endpoint?, batchAuthMethod?, requestKey? }`. Registers the enterprises with ESS
+ * in tasks of at most 10, never twice for a retried request (see registrationSubmission.ts).
+ * Answers `{ ok, taskIds, errorMessages, replayed }`, or `INVALID_INPUT` with `rowErrors`.
+ */
+import type { CreateBatchOrganizationRegistrationTasksResult } from '../../src/domain/organizationContract';
+import { adminFunction } from '../admin';
+import { openRegistrationSubmission } from '../organizations/context';
+import { REGISTRATION_MESSAGES } from '../organizations/messages';
+import { parseRegistrationEvent } from '../organizations/requests';
+
+export const main = adminFunction<CreateBatchOrganizationRegistrationTasksResult>(
+  'createBatchOrganizationRegistrationTasks',
+  async (event, ctx) => {
+    const request = parseRegistrationEvent(event);
+    if (!request.ok) {
+      ctx.log.info('input rejected', { rows: request.failure.rowErrors?.length ?? 0 });
+      return request.failure;
+    }
+    return openRegistrationSubmission(ctx).submit(ctx.caller.openid, request.value);
+  },
+  { messages: REGISTRATION_MESSAGES },
+);

@@ -1,0 +1,36 @@
+/**
+ * The identity of a registration submission, for "never submit twice": a keyed hash (HMAC-SHA256,
+ * key derived from the ESS secret key) of the caller and either their `requestKey` or the
+ * normalised payload. Keyed, because the payload holds ID numbers and mobiles: a plain hash could
+ * be reversed by trying candidates. Normalised, so that `+86 138…` and `138…` are the same request.
+ */
+import { createHmac } from 'crypto';
+import type { RegistrationRequest } from './requests';
+
+export interface BatchIdentity {
+  /** Document id of the batch record. */
+  key: string;
+  /** Hash of what is submitted (to refuse a request key reused for other enterprises). */
+  payloadHash: string;
+}
+
+function hmacHex(key: Buffer, parts: readonly string[]): string {
+  return createHmac('sha256', key).update(parts.join('\u0000')).digest('hex');
+}
+
+export function batchIdentity(
+  secretKey: string,
+  owner: string,
+  request: RegistrationRequest,
+): BatchIdentity {
+  const key = createHmac('sha256', secretKey).update('ess-verify/registration-batch/v1').digest();
+  // The rows come out of the validator with their fields in a fixed order: stable JSON.
+  const payload = JSON.stringify([
+    request.endpoint,
+    request.batchAuthMethod,
+    request.organizations,
+  ]);
+  const payloadHash = hmacHex(key, ['payload', payload]);
+  const scope = request.requestKey ? ['requestKey', request.requestKey] : ['payload', payloadHash];
+  return { key: hmacHex(key, ['batch', owner, ...scope]), payloadHash };
+}

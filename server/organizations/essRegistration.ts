@@ -1,0 +1,43 @@
+/** Validated enterprises in ESS's terms (CreateBatchOrganizationRegistrationTasks). */
+import type { RegistrationOrganizationInfo } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ess/v20201111/ess_models';
+import type { OrganizationRow } from '../../src/domain/organizationContract';
+import { ESS_MAX_ORGANIZATIONS_PER_TASK } from '../../src/domain/organizationInput';
+import type { EssRequest } from '../ess/essGateway';
+import type { RegistrationRequest } from './requests';
+
+/** The rows in ESS-sized chunks (at most 10 each), in order. */
+export function chunkRows<T>(rows: readonly T[], size = ESS_MAX_ORGANIZATIONS_PER_TASK): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < rows.length; start += size)
+    chunks.push(rows.slice(start, start + size));
+  return chunks;
+}
+
+export function toEssOrganization(row: OrganizationRow): RegistrationOrganizationInfo {
+  return {
+    OrganizationName: row.organizationName,
+    UniformSocialCreditCode: row.uniformSocialCreditCode,
+    LegalName: row.legalName,
+    ...(row.address ? { Address: row.address } : {}),
+    AdminName: row.adminName,
+    AdminMobile: row.adminMobile,
+    ...(row.adminIdCardNumber
+      ? {
+          AdminIdCardType: row.adminIdCardType ?? 'ID_CARD',
+          AdminIdCardNumber: row.adminIdCardNumber,
+        }
+      : {}),
+    ...(row.authorizationTypes ? { AuthorizationTypes: [...row.authorizationTypes] } : {}),
+  };
+}
+
+export function essRegistrationRequest(
+  rows: readonly OrganizationRow[],
+  request: RegistrationRequest,
+): EssRequest<'CreateBatchOrganizationRegistrationTasks'> {
+  return {
+    RegistrationOrganizations: rows.map(toEssOrganization),
+    Endpoint: request.endpoint,
+    BatchAuthMethod: request.batchAuthMethod,
+  };
+}

@@ -1,0 +1,247 @@
+/**
+ * describeBatchOrganizationRegistrationUrls and createBatchOrganizationAuthorizationUrl as built,
+ * through the real ESS SDK, against the local ESS emulator (tasks ready after 150 ms).
+ */
+import type { Harness } from '../support/functionHarness';
+import {
+  asAdmin,
+  AUTHORIZE,
+  DESCRIBE,
+  NOT_ADMIN,
+  organization,
+  organizations,
+  OTHER_ADMIN,
+  REGISTER,
+  registerReady,
+  startOrganizationHarness,
+  SUBTASKS,
+  SUPER_ADMIN_A,
+  SUPER_ADMIN_B,
+  waitForLinks,
+} from '../support/organizationFixtures';
+
+const TASK_READY_DELAY_MS = 150;
+const ESS_ID = /^yD[A-Za-z0-9]{30}$/;
+
+let h: Harness;
+/** When set, the emulator's clock stands still: its tasks stay "processing". */
+let frozenAt: number | undefined;
+beforeEach(async () => {
+  frozenAt = undefined;
+  h = await startOrganizationHarness({
+    taskReadyDelayMs: TASK_READY_DELAY_MS,
+    now: () => frozenAt ?? Date.now(),
+  });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const essCalls = (action: string) => h.emulator.calls(action);
+const authorizeCalls = () => essCalls('CreateBatchOrganizationAuthorizationUrl');
+
+describe('describeBatchOrganizationRegistrationUrls', () => {
+  it('answers ready: false while ESS processes the task (no retry), then the links', async () => {
+    frozenAt = Date.now();
+    const created = await asAdmin(h, REGISTER, { organizations: organizations(2) });
+    const taskId = created.taskIds[0];
+
+    expect(await asAdmin(h, DESCRIBE, { taskId })).toEqual({ ok: true, ready: false });
+    frozenAt = undefined;
+    const [processing] = essCalls('DescribeBatchOrganizationRegistrationUrls');
+    expect(processing.errorCode).toBe('FailedOperation');
+    expect(essCalls('DescribeBatchOrganizationRegistrationUrls')).toHaveLength(1);
+
+    const ready = await waitForLinks(h, taskId);
+    expect(ready).toEqual({
+      ok: true,
+      ready: true,
+      rows: [1, 2].map((n) => ({
+        subTaskId: expect.stringMatching(ESS_ID),
+        organizationName: `模拟科技（深圳）有限公司${n}`,
+        // Exactly as ESS answered it: `&` and the Chinese name are not encoded.
+        authUrl: expect.stringMatching(
+          new RegExp(
+            `^https://qian\\.tencent\\.com/console/batch-register\\?token=yD\\w{30}&orgName=模拟科技（深圳）有限公司${n}$`,
+          ),
+        ),
+        errorMessage: '',
+      })),
+    });
+    // The sub-tasks are now known to be this admin's.
+    const subTasks = h.storedDocuments(SUBTASKS);
+    expect(ready.rows.map((row: { subTaskId: string }) => subTasks[row.subTaskId])).toEqual([
+      expect.objectContaining({ owner: expect.stringMatching(/^oAdmin/), taskId }),
+      expect.objectContaining({ owner: expect.stringMatching(/^oAdmin/), taskId }),
+    ]);
+  });
+
+  it('answers TASK_NOT_FOUND for another admin’s task or an unknown one, without ESS', async () => {
+    const created = await asAdmin(h, REGISTER, { organizations: organizations(1) });
+    const foreign = await asAdmin(h, DESCRIBE, { taskId: created.taskIds[0] }, OTHER_ADMIN);
+    expect(foreign).toEqual({
+      ok: false,
+      code: 'TASK_NOT_FOUND',
+      message: '未找到该企业认证任务，或它不是你创建的',
+    });
+    expect(await asAdmin(h, DESCRIBE, { taskId: 'yDunknownTask' })).toMatchObject({
+      code: 'TASK_NOT_FOUND',
+    });
+    expect(essCalls('DescribeBatchOrganizationRegistrationUrls')).toHaveLength(0);
+  });
+
+  it('checks the caller before the event: the pages probe access with an empty task id', async () => {
+    expect(await asAdmin(h, DESCRIBE, { taskId: '' }, NOT_ADMIN)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await asAdmin(h, DESCRIBE, { taskId: '' })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(h.emulator.calls()).toHaveLength(0);
+  });
+});
+
+describe('createBatchOrganizationAuthorizationUrl', () => {
+  const ADMIN_A_EVENT = { ...SUPER_ADMIN_A, adminIdCardType: 'ID_CARD' };
+
+  /** Registers enterprise 1 (super admin A), then asks for an HTTP link to its sub-task. */
+  async function linkForOneEnterprise(event: object = {}) {
+    const { rows } = await registerReady(h, [organization(1)]);
+    return asAdmin(h, AUTHORIZE, {
+      ...ADMIN_A_EVENT,
+      subTaskIds: [rows[0].subTaskId],
+      endpoint: 'HTTP',
+      ...event,
+    });
+  }
+
+  it.each([
+    [
+      'HTTP',
+      /^https:\/\/res\.ess\.tencent\.cn\/cdn\/h5-activity\/jump-mp\.html\?to=AUTHORIZATION_ENTERPRISE_FOR_BATCH_SUBMIT&shortKey=\w+$/,
+    ],
+    ['HTTP_SHORT_URL', /^https:\/\/essurl\.cn\/\w+$/],
+    [
+      'QR_CODE',
+      /^https:\/\/dyn\.ess\.tencent\.cn\/imgs\/qrcode_urls\/authorization_enterprise_for_batch_submit\/\w+\.png$/,
+    ],
+  ])('passes the %s link through unchanged, without a mini-program', async (endpoint, url) => {
+    const { rows } = await registerReady(h, organizations(2));
+    const subTaskIds = rows.map((row) => row.subTaskId);
+    const result = await asAdmin(h, AUTHORIZE, { ...ADMIN_A_EVENT, subTaskIds, endpoint });
+    expect(result).toEqual({
+      ok: true,
+      authUrl: expect.stringMatching(url),
+      expireTime: expect.any(Number),
+      errorMessages: [],
+    });
+    expect(result.expireTime).toBeGreaterThan(Date.now() / 1000 + 6 * 24 * 3600);
+    const [call] = authorizeCalls();
+    expect(call.params).toMatchObject({
+      AdminName: '王五',
+      AdminMobile: '13900139000',
+      AdminIdCardType: 'ID_CARD',
+      AdminIdCardNumber: SUPER_ADMIN_A.adminIdCardNumber,
+      SubTaskIds: subTaskIds,
+      Endpoint: endpoint,
+    });
+    expect(call.params.Agent).toBeUndefined();
+  });
+
+  it('adds the ESS mini-program of the environment to an APP link', async () => {
+    const result = await linkForOneEnterprise({ endpoint: 'APP' });
+    expect(result).toEqual({
+      ok: true,
+      authUrl: expect.stringMatching(
+        /^pages\/guide\/index\?to=AUTHORIZATION_ENTERPRISE_FOR_BATCH_SUBMIT&shortKey=\w+$/,
+      ),
+      expireTime: expect.any(Number),
+      errorMessages: [],
+      miniAppId: 'wx371151823f6f3edf',
+      envVersion: 'release',
+    });
+  });
+
+  it('passes on ESS’s messages for sub-tasks registered with another super admin', async () => {
+    const mine = await registerReady(h, [organization(1)]);
+    const otherAdmins = await registerReady(h, [organization(2, SUPER_ADMIN_B)]);
+    const foreignId = otherAdmins.rows[0].subTaskId;
+    const result = await asAdmin(h, AUTHORIZE, {
+      ...ADMIN_A_EVENT,
+      subTaskIds: [mine.rows[0].subTaskId, foreignId],
+      endpoint: 'HTTP',
+    });
+    expect(result).toMatchObject({ ok: true });
+    expect(result.errorMessages).toEqual([expect.stringContaining(foreignId)]);
+    expect(authorizeCalls()[0].params.SubTaskIds).toEqual([mine.rows[0].subTaskId, foreignId]);
+  });
+
+  it('says the admin must match when ESS finds none of the sub-tasks theirs', async () => {
+    const result = await linkForOneEnterprise({ ...SUPER_ADMIN_B, adminIdCardNumber: undefined });
+    expect(result).toMatchObject({ ok: false, code: 'ESS_REJECTED' });
+    expect(result.message).toMatch(/超管姓名、手机号和证件号须与创建认证任务时填写的一致/);
+    expect(result.requestId).toBe(authorizeCalls()[0].requestId);
+  });
+
+  it('refuses sub-tasks of another admin’s tasks, or unknown ones, without calling ESS', async () => {
+    const theirs = await registerReady(h, [organization(1)], OTHER_ADMIN);
+    const result = await asAdmin(h, AUTHORIZE, {
+      ...ADMIN_A_EVENT,
+      subTaskIds: [theirs.rows[0].subTaskId, 'yDneverSeen'],
+      endpoint: 'HTTP',
+    });
+    expect(result).toMatchObject({ ok: false, code: 'TASK_NOT_FOUND' });
+    expect(result.message).toContain(theirs.rows[0].subTaskId);
+    expect(result.message).toContain('yDneverSeen');
+    expect(result.message).toMatch(/超管姓名、手机号和证件号须与创建认证任务时填写的一致/);
+    expect(authorizeCalls()).toHaveLength(0);
+  });
+
+  it('acts for a subsidiary: proxyOrganizationId goes in Agent.ProxyOrganizationId', async () => {
+    const result = await linkForOneEnterprise({ proxyOrganizationId: 'yDsubsidiaryOrg0001' });
+    expect(result.ok).toBe(true);
+    expect(authorizeCalls()[0].params.Agent).toEqual({
+      ProxyOrganizationId: 'yDsubsidiaryOrg0001',
+    });
+  });
+
+  it('works with a Hong Kong admin’s travel permit, checked by its own rule', async () => {
+    const hongKongAdmin = {
+      adminName: 'Chan Tai Man',
+      adminMobile: '13600136000',
+      adminIdCardType: 'HONGKONG_AND_MACAO' as const,
+      adminIdCardNumber: 'H1234567890',
+    };
+    const { rows } = await registerReady(h, [{ ...organization(1), ...hongKongAdmin }]);
+    const result = await asAdmin(h, AUTHORIZE, {
+      ...hongKongAdmin,
+      adminIdCardNumber: 'h 1234567890',
+      subTaskIds: [rows[0].subTaskId],
+      endpoint: 'HTTP',
+    });
+    expect(result).toMatchObject({ ok: true, errorMessages: [] });
+    expect(authorizeCalls()[0].params).toMatchObject({
+      AdminName: 'Chan Tai Man',
+      AdminIdCardType: 'HONGKONG_AND_MACAO',
+      AdminIdCardNumber: 'H1234567890',
+    });
+    expect(h.logs()).toContain('authorization link created');
+    expect(h.logs()).not.toMatch(/Chan Tai Man|13600136000|H1234567890/);
+  });
+
+  it('rejects a wrong admin identity or endpoint with field messages, without ESS', async () => {
+    const wrong = await asAdmin(h, AUTHORIZE, {
+      adminName: 'Wang',
+      adminMobile: '123',
+      adminIdCardNumber: '440305198501011232',
+      endpoint: 'HTTP',
+    });
+    expect(wrong).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(Object.keys(wrong.fieldErrors).sort()).toEqual(['idCardNumber', 'mobile', 'name']);
+    const endpoint = await asAdmin(h, AUTHORIZE, { ...ADMIN_A_EVENT, endpoint: 'PC' });
+    expect(endpoint).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(endpoint.message).toMatch(/APP、HTTP、HTTP_SHORT_URL、QR_CODE/);
+    expect(
+      await asAdmin(h, AUTHORIZE, { ...ADMIN_A_EVENT, endpoint: 'HTTP' }, NOT_ADMIN),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(h.emulator.calls()).toHaveLength(0);
+  });
+});

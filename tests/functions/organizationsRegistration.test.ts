@@ -1,0 +1,259 @@
+/**
+ * createBatchOrganizationRegistrationTasks as built (cloudfunctions/…/index.js), through the real
+ * ESS SDK, against the local ESS emulator.
+ */
+import type { Harness } from '../support/functionHarness';
+import {
+  ADMIN,
+  asAdmin,
+  BATCHES,
+  NOT_ADMIN,
+  organization,
+  organizations,
+  OTHER_ADMIN,
+  REGISTER,
+  startOrganizationHarness,
+  SUPER_ADMIN_A,
+  TASKS,
+} from '../support/organizationFixtures';
+
+const CREATE = 'CreateBatchOrganizationRegistrationTasks';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startOrganizationHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const createCalls = () => h.emulator.calls(CREATE);
+const submittedNames = (callIndex: number) =>
+  (createCalls()[callIndex].params.RegistrationOrganizations as { OrganizationName: string }[]).map(
+    (org) => org.OrganizationName,
+  );
+/** The fixture's name as ESS must get it: Chinese brackets. */
+const chineseName = (n: number) => `模拟科技（深圳）有限公司${n}`;
+const register = (event: object, openid?: string) => asAdmin(h, REGISTER, event, openid);
+
+describe('who may register enterprises', () => {
+  it('answers FORBIDDEN to anyone not in ADMIN_OPENIDS, before reading the event', async () => {
+    const result = await register({ organizations: organizations(2) }, NOT_ADMIN);
+    expect(result).toEqual({ ok: false, code: 'FORBIDDEN', message: '你没有权限进行此操作' });
+    // Even an invalid event is not looked at.
+    expect(await register({ organizations: 'nonsense' }, NOT_ADMIN)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(h.emulator.calls()).toHaveLength(0);
+    expect(h.storedDocuments(BATCHES)).toEqual({});
+  });
+
+  it('lets nobody in when ADMIN_OPENIDS is not set, and keeps NO_IDENTITY first', async () => {
+    delete h.env.ADMIN_OPENIDS;
+    expect(await register({ organizations: organizations(1) })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(h.logs()).toContain('ADMIN_OPENIDS is not set');
+    h.env.ADMIN_OPENIDS = ADMIN;
+    expect(await h.invoke(REGISTER, {}, { openid: null })).toMatchObject({ code: 'NO_IDENTITY' });
+    expect(h.emulator.calls()).toHaveLength(0);
+  });
+});
+
+describe('row validation', () => {
+  it('reports every row problem together, with the index, and calls ESS for none', async () => {
+    const rows = [
+      organization(1),
+      { ...organization(2), uniformSocialCreditCode: '91350100M000100Y44' },
+      { ...organization(3), adminMobile: '1390013900' },
+      { ...organization(4), organizationName: organization(1).organizationName },
+      { ...organization(5), adminIdCardType: 'HONGKONG_AND_MACAO', adminIdCardNumber: 'H123' },
+      {
+        ...organization(6),
+        adminIdCardType: 'HONGKONG_MACAO_AND_TAIWAN',
+        adminIdCardNumber: SUPER_ADMIN_A.adminIdCardNumber,
+      },
+      { ...organization(7), adminIdCardNumber: '440305198501011232' },
+    ];
+    const result = await register({ organizations: rows });
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(result.rowErrors).toEqual([
+      { index: 1, fields: { uniformSocialCreditCode: expect.stringMatching(/校验位/) } },
+      { index: 2, fields: { adminMobile: '请输入11位手机号' } },
+      { index: 3, fields: { organizationName: expect.stringMatching(/与第1行的企业名称重复/) } },
+      { index: 4, fields: { adminIdCardNumber: expect.stringMatching(/H或M开头/) } },
+      { index: 5, fields: { adminIdCardNumber: expect.stringMatching(/810000/) } },
+      { index: 6, fields: { adminIdCardNumber: expect.stringMatching(/校验位/) } },
+    ]);
+    expect(h.emulator.calls()).toHaveLength(0);
+  });
+
+  it('refuses unknown endpoints, link modes and an empty list', async () => {
+    const rows = organizations(1);
+    for (const event of [
+      { organizations: rows, endpoint: 'SMS' },
+      { organizations: rows, batchAuthMethod: 2 },
+      { organizations: [] },
+    ]) {
+      const result = await register(event);
+      expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+      expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect(h.emulator.calls()).toHaveLength(0);
+  });
+});
+
+describe('submitting', () => {
+  it('splits 23 enterprises into ESS calls of 10, 10 and 3, normalised, in order', async () => {
+    const rows = organizations(23).map((row) => ({ ...row, adminMobile: '+86 139 0013 9000' }));
+    const result = await register({ organizations: rows, endpoint: 'APP', batchAuthMethod: 1 });
+
+    expect(result).toEqual({
+      ok: true,
+      taskIds: [expect.any(String), expect.any(String), expect.any(String)],
+      errorMessages: Array(23).fill(''),
+      replayed: false,
+    });
+    expect(new Set(result.taskIds).size).toBe(3);
+    expect(createCalls().map((call) => call.errorCode)).toEqual([undefined, undefined, undefined]);
+    expect([0, 1, 2].map((i) => submittedNames(i).length)).toEqual([10, 10, 3]);
+    expect(submittedNames(2)).toEqual([21, 22, 23].map(chineseName));
+    expect(createCalls()[0].params).toMatchObject({
+      Endpoint: 'APP',
+      BatchAuthMethod: 1,
+      RegistrationOrganizations: expect.arrayContaining([
+        {
+          OrganizationName: chineseName(1),
+          UniformSocialCreditCode: organization(1).uniformSocialCreditCode,
+          LegalName: '李四',
+          AdminName: '王五',
+          AdminMobile: '13900139000',
+          AdminIdCardType: 'ID_CARD',
+          AdminIdCardNumber: SUPER_ADMIN_A.adminIdCardNumber,
+          AuthorizationTypes: [2],
+        },
+      ]),
+    });
+    // Who owns each task is remembered; nothing personal is at rest.
+    const tasks = h.storedDocuments(TASKS);
+    expect(result.taskIds.map((id: string) => tasks[id]?.owner)).toEqual([ADMIN, ADMIN, ADMIN]);
+    const stored = JSON.stringify([h.storedDocuments(BATCHES), tasks]);
+    expect(stored).not.toMatch(/王五|13900139000|440305198501011231|模拟科技/);
+    expect(h.logs()).toContain(result.taskIds[2]);
+    expect(h.logs()).not.toMatch(/王五|李四|13900139000|440305198501011231/);
+  });
+
+  it('answers a repeated request from the store without calling ESS again (replayed)', async () => {
+    const rows = organizations(12);
+    const first = await register({ organizations: rows });
+    // The same enterprises, typed differently: the same request once normalised.
+    const retyped = rows.map((row) => ({
+      ...row,
+      organizationName: ` ${row.organizationName} `,
+      adminMobile: '139 0013 9000',
+      uniformSocialCreditCode: row.uniformSocialCreditCode.toLowerCase(),
+    }));
+    const second = await register({ organizations: retyped });
+
+    expect(first).toMatchObject({ ok: true, replayed: false });
+    expect(second).toEqual({ ...first, replayed: true });
+    expect(createCalls()).toHaveLength(2);
+  });
+
+  it('scopes a request to its caller: another admin submitting the same rows gets new tasks', async () => {
+    const rows = organizations(3);
+    const mine = await register({ organizations: rows });
+    const theirs = await register({ organizations: rows }, OTHER_ADMIN);
+    expect(theirs).toMatchObject({ ok: true, replayed: false });
+    expect(theirs.taskIds).not.toEqual(mine.taskIds);
+    expect(createCalls()).toHaveLength(2);
+  });
+
+  it('keys by requestKey when given: same key answers stored, a new key is a new submission', async () => {
+    const rows = organizations(2);
+    const first = await register({ organizations: rows, requestKey: 'k-1' });
+    expect(await register({ organizations: rows, requestKey: 'k-1' })).toEqual({
+      ...first,
+      replayed: true,
+    });
+    const reused = await register({ organizations: organizations(3), requestKey: 'k-1' });
+    expect(reused).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(reused.message).toMatch(/提交编号已用于另一批企业/);
+    expect(createCalls()).toHaveLength(1);
+
+    const fresh = await register({ organizations: rows, requestKey: 'k-2' });
+    expect(fresh).toMatchObject({ ok: true, replayed: false });
+    expect(createCalls()).toHaveLength(2);
+  });
+
+  it('after a failed second chunk, a retry submits only that chunk', async () => {
+    h.env.ESS_MAX_ATTEMPTS = '2';
+    // The first call goes through (a zero delay), the second chunk fails on both attempts.
+    h.emulator.injectFault({ action: CREATE, delayMs: 0 });
+    h.emulator.injectFault({ action: CREATE, code: 'InternalError.System', times: 2 });
+    const rows = organizations(15);
+
+    const failed = await register({ organizations: rows });
+    expect(failed).toMatchObject({ ok: false, code: 'ESS_UNAVAILABLE' });
+    expect(failed.message).toMatch(/已提交的企业不会重复提交/);
+    expect(failed.requestId).toBe(createCalls()[2].requestId);
+    expect(createCalls().map((call) => call.errorCode ?? 'ok')).toEqual([
+      'ok',
+      'InternalError.System',
+      'InternalError.System',
+    ]);
+    const firstTaskId = Object.values(h.storedDocuments(BATCHES))[0].chunks[0].taskId;
+
+    const retried = await register({ organizations: rows });
+    expect(retried).toMatchObject({ ok: true, replayed: false });
+    expect(retried.taskIds).toHaveLength(2);
+    expect(retried.taskIds[0]).toBe(firstTaskId);
+    expect(createCalls()).toHaveLength(4);
+    expect(submittedNames(3)).toEqual([11, 12, 13, 14, 15].map(chineseName));
+  });
+
+  it('never sends a chunk again after a time-out (ESS may have created it); the rest goes on', async () => {
+    h.env.ESS_REQUEST_TIMEOUT_MS = '1000';
+    h.emulator.injectFault({ action: CREATE, delayMs: 1200 });
+    const rows = organizations(13);
+
+    const first = await register({ organizations: rows });
+    expect(first).toMatchObject({ ok: false, code: 'SUBMISSION_UNCONFIRMED' });
+    expect(first.message).toMatch(/^第1–10家企业：没有收到腾讯电子签的答复/);
+    // The emulator answers (and records) the call once its delay is over: ESS did create the
+    // task. One request only, though time-outs are otherwise retried (ESS_MAX_ATTEMPTS is 3).
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(createCalls().map((call) => call.errorCode ?? 'created')).toEqual(['created']);
+
+    const retried = await register({ organizations: rows });
+    expect(retried).toMatchObject({ ok: true, replayed: false, taskIds: [expect.any(String)] });
+    expect(retried.errorMessages.slice(9)).toEqual([
+      expect.stringMatching(/可能已提交成功.*请到腾讯电子签控制台核对/),
+      '',
+      '',
+      '',
+    ]);
+    expect(createCalls()).toHaveLength(2);
+    expect(submittedNames(1)).toEqual([11, 12, 13].map(chineseName));
+  });
+
+  it('does not retry InvalidParameter, and lets the operator submit again', async () => {
+    h.emulator.injectFault({ action: CREATE, code: 'InvalidParameter', message: 'bad' });
+    const rows = organizations(2);
+    const result = await register({ organizations: rows });
+    expect(result).toMatchObject({ ok: false, code: 'ESS_REJECTED' });
+    expect(result.message).toMatch(/统一社会信用代码/);
+    expect(createCalls()).toHaveLength(1);
+    // ESS answered: it did nothing, so the same request is sent again.
+    expect(await register({ organizations: rows })).toMatchObject({ ok: true, replayed: false });
+    expect(createCalls()).toHaveLength(2);
+  });
+
+  it('answers CONFIG_ERROR when configuration is missing, without calling ESS', async () => {
+    delete h.env.ESS_SECRET_KEY;
+    const result = await register({ organizations: organizations(1) });
+    expect(result).toMatchObject({ ok: false, code: 'CONFIG_ERROR' });
+    expect(result.message).toMatch(/企业认证服务/);
+    expect(h.emulator.calls()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * The "never submit twice" rules of enterprise registration over time (injected clock), with the
+ * real ESS SDK against the emulator, and stand-in gateways where ESS's answer must be specific.
+ */
+import { readFileSync } from 'fs';
+import path from 'path';
+import { parseAdminOpenids } from '../../server/admin';
+import { loadEssConfig, type EssConfig } from '../../server/config';
+import type { EssResponse } from '../../server/ess/essGateway';
+import { createLogger } from '../../server/log';
+import { registrationOwnership } from '../../server/organizations/ownership';
+import type { RegistrationBatchRecord } from '../../server/organizations/records';
+import {
+  IN_FLIGHT_TIMEOUT_MS,
+  NOT_SUBMITTED_MESSAGE,
+  UNCONFIRMED_MESSAGE,
+  registrationSubmission,
+  REPLAY_WINDOW_MS,
+} from '../../server/organizations/registrationSubmission';
+import {
+  parseRegistrationEvent,
+  type RegistrationRequest,
+} from '../../server/organizations/requests';
+import { createSubmitGateway, type SubmitGateway } from '../../server/organizations/submitGateway';
+import { localFileStore } from '../../server/store/localFileStore';
+import { startHarness, type Harness } from '../support/functionHarness';
+import { organizations } from '../support/organizationFixtures';
+
+const OWNER = 'oAdminUser0000000000000001';
+const CREATE = 'CreateBatchOrganizationRegistrationTasks';
+
+let h: Harness;
+let config: EssConfig;
+let clock: number;
+
+beforeEach(async () => {
+  h = await startHarness();
+  const loaded = loadEssConfig(h.env);
+  if (!loaded.ok) throw new Error(loaded.problems.join());
+  config = loaded.config;
+  clock = Date.now();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+// The harness captures the console: these logs stay out of the test output.
+const log = createLogger();
+const store = () => localFileStore(h.dataDir);
+const batches = () => store().collection<RegistrationBatchRecord>('batches');
+const realGateway = (budgetMs?: number) => createSubmitGateway({ config, log, budgetMs });
+
+function service(ess: SubmitGateway = realGateway()) {
+  return registrationSubmission({
+    config,
+    ess,
+    batches: batches(),
+    ownership: registrationOwnership({
+      tasks: store().collection('tasks'),
+      subTasks: store().collection('subtasks'),
+    }),
+    log,
+    now: () => clock,
+  });
+}
+
+function request(count: number): RegistrationRequest {
+  const parsed = parseRegistrationEvent({ organizations: organizations(count) });
+  if (!parsed.ok) throw new Error(parsed.failure.message);
+  return parsed.value;
+}
+
+/** The real gateway, but the call numbered `n` (0-based) is answered by `answer` instead. */
+function gatewayReplacingCall(n: number, answer: () => Promise<EssResponse<typeof CREATE>>) {
+  const real = realGateway();
+  let calls = 0;
+  const gateway: SubmitGateway = {
+    hasTimeForCall: () => real.hasTimeForCall(),
+    call: ((action, body) =>
+      calls++ === n ? answer() : real.call(action, body)) as SubmitGateway['call'],
+  };
+  return gateway;
+}
+
+const creates = () => h.emulator.calls(CREATE);
+
+function readBatches(): Record<string, RegistrationBatchRecord> {
+  try {
+    return JSON.parse(readFileSync(path.join(h.dataDir, 'batches.json'), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+async function until(condition: () => boolean) {
+  for (let i = 0; i < 100 && !condition(); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('chunks whose outcome is unknown', () => {
+  it('answers IN_PROGRESS while another call sends a chunk; later, flags only its rows', async () => {
+    // An invocation that sent chunk 1 and hangs on chunk 2 (as one killed by its time-out would).
+    const hanging = service(gatewayReplacingCall(1, () => new Promise(() => undefined)));
+    void hanging.submit(OWNER, request(25));
+    await until(() => Object.values(readBatches())[0]?.chunks[1].state === 'inFlight');
+
+    clock += IN_FLIGHT_TIMEOUT_MS - 1;
+    const meanwhile = await service().submit(OWNER, request(25));
+    expect(meanwhile).toEqual({
+      ok: false,
+      code: 'IN_PROGRESS',
+      message: '第11–20家企业：上一次提交仍在处理中，请稍后刷新查看',
+    });
+    // Chunk 3 is not sent either: the live invocation would send it too.
+    expect(creates()).toHaveLength(1);
+
+    // That invocation has died: its chunk is as unknown as a time-out, the rest goes on.
+    clock += 1;
+    const later = await service().submit(OWNER, request(25));
+    expect(later).toMatchObject({ ok: true, replayed: false });
+    if (!later.ok) return;
+    expect(later.taskIds).toHaveLength(2);
+    expect(later.errorMessages).toEqual([
+      ...Array(10).fill(''),
+      ...Array(10).fill(UNCONFIRMED_MESSAGE),
+      ...Array(5).fill(''),
+    ]);
+    expect(creates()).toHaveLength(2);
+    expect((creates()[1].params.RegistrationOrganizations as unknown[]).length).toBe(5);
+
+    expect(await service().submit(OWNER, request(25))).toEqual({ ...later, replayed: true });
+    expect(creates()).toHaveLength(2);
+  });
+});
+
+describe('ESS refusing enterprises', () => {
+  it('marks the refused chunk’s other rows as not submitted, and sends it again on retry', async () => {
+    const refusal = async () => ({ ErrorMessages: ['', '企业三要素不通过'], RequestId: 'stub' });
+    const first = await service(gatewayReplacingCall(1, refusal)).submit(OWNER, request(12));
+    expect(first).toMatchObject({ ok: true, replayed: false });
+    if (!first.ok) return;
+    expect(first.taskIds).toHaveLength(1);
+    expect(first.errorMessages.slice(9)).toEqual(['', NOT_SUBMITTED_MESSAGE, '企业三要素不通过']);
+    expect(creates()).toHaveLength(1);
+
+    const retried = await service().submit(OWNER, request(12));
+    expect(retried).toMatchObject({ ok: true, replayed: false, errorMessages: Array(12).fill('') });
+    expect(retried.ok && retried.taskIds[0]).toBe(first.taskIds[0]);
+    expect(creates()).toHaveLength(2);
+  });
+
+  it('answers ESS_FAILED when ESS answers neither a task nor a reason', async () => {
+    const empty = async () => ({ RequestId: 'stub-empty' });
+    const result = await service(gatewayReplacingCall(0, empty)).submit(OWNER, request(2));
+    expect(result).toMatchObject({ ok: false, code: 'ESS_FAILED', requestId: 'stub-empty' });
+    // Nothing was created: the same request is sent again.
+    expect(await service().submit(OWNER, request(2))).toMatchObject({ ok: true, replayed: false });
+  });
+});
+
+describe('time', () => {
+  it('stops before a chunk that would not fit the time budget; a retry continues', async () => {
+    h.emulator.setLatency(100);
+    const tight = realGateway(config.requestTimeoutMs + 50);
+    const first = await service(tight).submit(OWNER, request(15));
+    expect(first).toMatchObject({ ok: false, code: 'ESS_TIMEOUT' });
+    expect(!first.ok && first.message).toMatch(/已提交的企业不会重复提交/);
+    expect(creates()).toHaveLength(1);
+
+    const retried = await service().submit(OWNER, request(15));
+    expect(retried).toMatchObject({ ok: true, replayed: false });
+    expect(retried.ok && retried.taskIds).toHaveLength(2);
+    expect(creates()).toHaveLength(2);
+  });
+
+  it('replays a submission for 7 days (the links’ lifetime), then treats it as new', async () => {
+    const first = await service().submit(OWNER, request(3));
+    clock += REPLAY_WINDOW_MS - 1;
+    expect(await service().submit(OWNER, request(3))).toEqual({
+      ...first,
+      replayed: true,
+    });
+    clock += 1;
+    const renewed = await service().submit(OWNER, request(3));
+    expect(renewed).toMatchObject({ ok: true, replayed: false });
+    expect(renewed.ok && first.ok && renewed.taskIds[0]).not.toBe(first.ok && first.taskIds[0]);
+    expect(creates()).toHaveLength(2);
+  });
+});
+
+describe('ADMIN_OPENIDS', () => {
+  it('is a comma-separated list, spaces trimmed, empty entries ignored', () => {
+    expect([...parseAdminOpenids(' oA1 , oB2，oC3,, ')]).toEqual(['oA1', 'oB2', 'oC3']);
+    expect(parseAdminOpenids(undefined).size).toBe(0);
+    expect(parseAdminOpenids(' , ').size).toBe(0);
+  });
+});
