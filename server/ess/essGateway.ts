@@ -6,7 +6,7 @@ import { ess } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ess';
 import type * as EssModels from 'tencentcloud-sdk-nodejs/tencentcloud/services/ess/v20201111/ess_models';
 import type { EssConfig } from '../config';
 import type { Logger } from '../log';
-import { EssCallError, toEssFailure } from './essError';
+import { EssCallError, toEssFailure, type EssFailure } from './essError';
 import { withRetry, type RetryPolicy } from './retry';
 
 /** The ESS actions this product uses, with the SDK's own request/response models. */
@@ -39,6 +39,8 @@ export type EssResponse<A extends EssAction> = EssActions[A][1];
 export interface EssGateway {
   /** Calls `action` as the configured operator. Throws `EssCallError` when it finally fails. */
   call<A extends EssAction>(action: A, request: EssRequest<A>): Promise<EssResponse<A>>;
+  /** Whether one more call (one attempt, up to the request time-out) still fits the budget. */
+  hasTimeForCall(): boolean;
 }
 
 export interface EssGatewayOptions {
@@ -51,6 +53,11 @@ export interface EssGatewayOptions {
    * time-out, so the user gets an answer rather than a WeChat time-out.
    */
   budgetMs?: number;
+  /**
+   * Which failures are worth another attempt. Default: every transient one (`retryable`),
+   * time-outs included — right for reads and for calls whose repetition is harmless.
+   */
+  retryWhen?: (failure: EssFailure) => boolean;
 }
 
 export const DEFAULT_ESS_BUDGET_MS = 15_000;
@@ -84,20 +91,24 @@ export function createEssGateway({
   log,
   retry,
   budgetMs = DEFAULT_ESS_BUDGET_MS,
+  retryWhen = (failure) => failure.retryable,
 }: EssGatewayOptions): EssGateway {
   const client = createEssClient(config);
   const deadline = Date.now() + budgetMs;
+  const fitsBudget = (delayMs: number) =>
+    Date.now() + delayMs + config.requestTimeoutMs <= deadline;
   const policy: RetryPolicy = {
     maxAttempts: config.maxAttempts,
     baseDelayMs: 300,
     maxDelayMs: 2000,
     delayFor: (error) =>
       toEssFailure(error).userCode === 'RATE_LIMITED' ? rateLimitDelay() : undefined,
-    fitsBudget: (delayMs) => Date.now() + delayMs + config.requestTimeoutMs <= deadline,
+    fitsBudget,
     ...retry,
   };
 
   return {
+    hasTimeForCall: () => fitsBudget(0),
     async call<A extends EssAction>(action: A, request: EssRequest<A>): Promise<EssResponse<A>> {
       const started = Date.now();
       const body = { ...request, Operator: { UserId: config.operatorId } };
@@ -110,7 +121,7 @@ export function createEssGateway({
             const method = client[action] as unknown as (req: unknown) => Promise<EssResponse<A>>;
             return method.call(client, body);
           },
-          (error) => toEssFailure(error).retryable,
+          (error) => retryWhen(toEssFailure(error)),
           policy,
           (error, attempt, delayMs) => {
             const failure = toEssFailure(error);
