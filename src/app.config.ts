@@ -2,6 +2,8 @@ import { ALL_ESS_MINI_APP_IDS } from './domain/essApps';
 
 export default defineAppConfig({
   pages: ['pages/verify/index', 'pages/result/index', 'pages/privacy/index'],
+  // Admin pages (enterprise batch authentication): a sub-package, so end users never download them.
+  subPackages: [{ root: 'admin', pages: ['pages/enterprises/index', 'pages/authorization/index'] }],
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f6f8',

@@ -3,9 +3,9 @@
  * keeps only one branch and each build bundles one adapter. Pages never branch on the platform.
  */
 import type { EssVerifyLink, FailureResult } from '../domain/verificationContract';
-import type { OpenLinkCallbacks, PlatformAdapter } from './types';
+import type { OpenLinkCallbacks, PlatformAdapter, SaveImageResult } from './types';
 
-export type { OpenLinkCallbacks, PlatformAdapter } from './types';
+export type { OpenLinkCallbacks, PlatformAdapter, SaveImageResult } from './types';
 
 const adapter: PlatformAdapter =
   process.env.TARO_ENV === 'h5'
@@ -25,4 +25,19 @@ export function callFunction<T>(name: string, data: object): Promise<T | Failure
 /** Opens the ESS verification link; call it synchronously from the user's tap. */
 export function openVerifyLink(link: EssVerifyLink, callbacks?: OpenLinkCallbacks): void {
   adapter.openVerifyLink(link, callbacks);
+}
+
+/** Copies `text` exactly as given; resolves false when the clipboard refused it. */
+export function copyText(text: string): Promise<boolean> {
+  return adapter.copyText(text);
+}
+
+/** Saves the image at `url` for the user (photo album on weapp, a download on h5). */
+export function saveImage(url: string): Promise<SaveImageResult> {
+  return adapter.saveImage(url);
+}
+
+/** Opens the permission settings (weapp); call it synchronously from the user's tap. */
+export function openPermissionSettings(): void {
+  adapter.openPermissionSettings();
 }

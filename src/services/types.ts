@@ -10,6 +10,16 @@ export interface OpenLinkCallbacks {
   onFailed?: (message: string) => void;
 }
 
+/** How saving an image for the user went; `message` is Chinese and safe to show. */
+export type SaveImageResult =
+  | { ok: true }
+  | {
+      ok: false;
+      /** `denied`: the user refused the photo-album permission (settings can turn it back on). */
+      reason: 'denied' | 'cancelled' | 'failed';
+      message: string;
+    };
+
 export interface PlatformAdapter {
   /** One-time set-up at app launch. */
   init(): void;
@@ -20,4 +30,10 @@ export interface PlatformAdapter {
    * WeChat only opens another mini-program from a tap, not after an `await`.
    */
   openVerifyLink(link: EssVerifyLink, callbacks?: OpenLinkCallbacks): void;
+  /** Copies `text` to the clipboard exactly as given; resolves false when it could not. */
+  copyText(text: string): Promise<boolean>;
+  /** Saves the image at `url` for the user: to the photo album (weapp), as a download (h5). */
+  saveImage(url: string): Promise<SaveImageResult>;
+  /** Opens the app's permission settings (weapp only); call it synchronously from a tap. */
+  openPermissionSettings(): void;
 }

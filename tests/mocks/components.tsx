@@ -88,3 +88,44 @@ export const Checkbox = (props: Props) => {
     />
   );
 };
+
+/** Like WeChat's textarea: reports `{ detail: { value } }` on input. */
+export const Textarea = (props: Props) => (
+  <textarea
+    {...common(props)}
+    value={props.value ?? ''}
+    placeholder={props.placeholder}
+    maxLength={props.maxlength === -1 ? undefined : props.maxlength}
+    disabled={!!props.disabled}
+    onChange={(e) => props.onInput?.({ detail: { value: e.target.value } })}
+  />
+);
+
+export const Image = (props: Props) => (
+  <img {...common(props)} src={props.src} alt={props.ariaLabel ?? ''} data-mode={props.mode} />
+);
+
+const RadioContext = createContext<(value: string) => void>(() => undefined);
+
+/** Reports the chosen radio's value as a string: `{ detail: { value } }`. */
+export const RadioGroup = (props: Props) => (
+  <RadioContext.Provider value={(value) => props.onChange?.({ detail: { value } })}>
+    <div {...common(props)} role="radiogroup">
+      {props.children}
+    </div>
+  </RadioContext.Provider>
+);
+
+export const Radio = (props: Props) => {
+  const choose = useContext(RadioContext);
+  return (
+    <input
+      {...common(props)}
+      type="radio"
+      value={props.value}
+      checked={!!props.checked}
+      disabled={!!props.disabled}
+      onChange={(e) => e.target.checked && choose(props.value)}
+    />
+  );
+};

@@ -13,6 +13,16 @@ let privacyListener: Callback | null = null;
 let routerParams: Record<string, string> = {};
 
 const resolved = () => Promise.resolve({ errMsg: 'ok' });
+const storage = new Map<string, unknown>();
+
+/** An API that calls `success` with `result` and resolves with it. */
+function succeed(result: Record<string, unknown>) {
+  return (options: { success?: Callback } = {}) => {
+    const res = { errMsg: 'ok', ...result };
+    options.success?.(res);
+    return Promise.resolve(res);
+  };
+}
 
 function createApis() {
   return {
@@ -47,8 +57,22 @@ function createApis() {
     openPrivacyContract: jest.fn(),
     getEnterOptionsSync: jest.fn(() => ({ path: '', scene: 1001, query: {}, referrerInfo: {} })),
     showToast: jest.fn(resolved),
-    setStorageSync: jest.fn(),
-    getStorageSync: jest.fn(() => ''),
+    // Local storage in memory, emptied by __resetTaro (a missing key reads as '', as in WeChat).
+    setStorageSync: jest.fn((key: string, value: unknown) => {
+      storage.set(key, value);
+    }),
+    getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
+    removeStorageSync: jest.fn((key: string) => {
+      storage.delete(key);
+    }),
+    pageScrollTo: jest.fn(resolved),
+    // Promisified by Taro and answering through success/fail, like WeChat.
+    setClipboardData: jest.fn(succeed({})),
+    downloadFile: jest.fn(
+      succeed({ statusCode: 200, tempFilePath: 'wxfile://tmp/downloaded.png' }),
+    ),
+    saveImageToPhotosAlbum: jest.fn(succeed({})),
+    openSetting: jest.fn(succeed({ authSetting: {} })),
   };
 }
 
@@ -58,6 +82,7 @@ const Taro = createApis() as Apis & Record<string, any>;
 /** Restores every API to its default (tests may replace or delete them). Keeps the privacy listener. */
 export function __resetTaro(): void {
   for (const key of Object.keys(Taro)) delete Taro[key];
+  storage.clear();
   Object.assign(Taro, createApis());
   routerParams = {};
 }

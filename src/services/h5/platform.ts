@@ -7,6 +7,7 @@ import type { EssVerifyLink, FailureResult } from '../../domain/verificationCont
 import { markEssLaunch } from '../essReturn';
 import { WRONG_LINK_KIND_MESSAGE, isContractResult, localFailure } from '../failure';
 import type { OpenLinkCallbacks, PlatformAdapter } from '../types';
+import { copyText, openPermissionSettings, saveImage } from './media';
 
 const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -42,4 +43,11 @@ function openVerifyLink(link: EssVerifyLink, callbacks: OpenLinkCallbacks = {}):
   window.location.href = link.url;
 }
 
-export const h5Platform: PlatformAdapter = { init: () => undefined, callFunction, openVerifyLink };
+export const h5Platform: PlatformAdapter = {
+  init: () => undefined,
+  callFunction,
+  openVerifyLink,
+  copyText,
+  saveImage,
+  openPermissionSettings,
+};

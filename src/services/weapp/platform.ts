@@ -9,6 +9,8 @@ import {
   localFailure,
 } from '../failure';
 import type { OpenLinkCallbacks, PlatformAdapter } from '../types';
+import { copyText, openPermissionSettings, saveImage } from './media';
+import { ignoreRejection, isCancel } from './wxApi';
 
 type MiniProgramLink = Extract<EssVerifyLink, { kind: 'miniProgram' }>;
 type CloudWithDynamicEnv = typeof Taro.cloud & { DYNAMIC_CURRENT_ENV?: string };
@@ -31,16 +33,6 @@ async function callFunction<T>(name: string, data: object): Promise<T | FailureR
     return isContractResult(res?.result) ? (res.result as T) : localFailure('INTERNAL');
   } catch {
     return localFailure('NETWORK');
-  }
-}
-
-const isCancel = (res: unknown): boolean =>
-  /cancel/i.test(String((res as { errMsg?: unknown } | undefined)?.errMsg ?? ''));
-
-/** Promisified Taro APIs reject on failure; the `fail` callback already handled it. */
-function ignoreRejection(value: unknown): void {
-  if (value && typeof (value as Promise<unknown>).catch === 'function') {
-    (value as Promise<unknown>).catch(() => undefined);
   }
 }
 
@@ -91,4 +83,11 @@ function openVerifyLink(link: EssVerifyLink, callbacks: OpenLinkCallbacks = {}):
   );
 }
 
-export const weappPlatform: PlatformAdapter = { init, callFunction, openVerifyLink };
+export const weappPlatform: PlatformAdapter = {
+  init,
+  callFunction,
+  openVerifyLink,
+  copyText,
+  saveImage,
+  openPermissionSettings,
+};

@@ -1,0 +1,30 @@
+/**
+ * ESS's `ErrorMessages` of CreateBatchOrganizationAuthorizationUrl are free text about the
+ * sub-tasks it filtered out; they usually name the SubTaskId or the enterprise. Each message goes
+ * next to the sub-task it names, or under "其他提示" when it names none.
+ */
+export interface SubTaskRef {
+  subTaskId: string;
+  organizationName: string;
+}
+
+export interface AssignedMessages {
+  bySubTask: Record<string, string[]>;
+  others: string[];
+}
+
+export function assignMessages(
+  messages: readonly string[],
+  subTasks: readonly SubTaskRef[],
+): AssignedMessages {
+  const assigned: AssignedMessages = { bySubTask: {}, others: [] };
+  for (const message of messages) {
+    if (!message.trim()) continue;
+    const target =
+      subTasks.find((task) => task.subTaskId && message.includes(task.subTaskId)) ??
+      subTasks.find((task) => task.organizationName && message.includes(task.organizationName));
+    if (target) (assigned.bySubTask[target.subTaskId] ??= []).push(message);
+    else assigned.others.push(message);
+  }
+  return assigned;
+}

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { Button, Image, Text, View } from '@tarojs/components';
+import CopyableText from '../../../components/CopyableText';
+import type { AuthorizationEndpoint } from '../../../domain/organizationContract';
+import type { EssVerifyLink } from '../../../domain/verificationContract';
+import { openPermissionSettings, openVerifyLink, saveImage } from '../../../services/platform';
+import { formatExpireTime, isLinkExpired } from '../../../services/verification';
+import type { AuthorizationLink } from './useAuthorizationLink';
+
+export interface AuthorizationLinkCardProps {
+  endpoint: AuthorizationEndpoint;
+  link: AuthorizationLink;
+  /** ESS messages that name no listed sub-task. */
+  otherMessages: readonly string[];
+}
+
+const EXPIRED_MESSAGE = '链接已过期，请重新生成';
+const NO_MINI_PROGRAM_MESSAGE = '暂时无法打开腾讯电子签小程序，请改用“链接”或“二维码”方式';
+
+/** The ESS mini-program page to open half-screen: the path exactly as ESS returned it. */
+function miniProgramLink(link: AuthorizationLink): EssVerifyLink | null {
+  if (!link.miniAppId) return null;
+  return {
+    kind: 'miniProgram',
+    miniAppId: link.miniAppId,
+    path: link.authUrl,
+    envVersion: link.envVersion ?? 'release',
+    expireTime: link.expireTime,
+  };
+}
+
+function LaunchEss({ link }: { link: AuthorizationLink }) {
+  const [notice, setNotice] = useState<string | null>(null);
+  // Synchronous on purpose: WeChat opens another mini-program only from the tap itself.
+  const onLaunch = () => {
+    const target = miniProgramLink(link);
+    if (!target || isLinkExpired(target)) {
+      setNotice(target ? EXPIRED_MESSAGE : NO_MINI_PROGRAM_MESSAGE);
+      return;
+    }
+    setNotice(null);
+    openVerifyLink(target, { onFailed: setNotice });
+  };
+  return (
+    <View>
+      <Text className="auth-link__caption">
+        点击后将在当前微信中打开腾讯电子签，请由超管本人按提示依次完成各企业的认证。
+      </Text>
+      {notice ? <Text className="notice">{notice}</Text> : null}
+      <Button className="btn btn--primary" onClick={onLaunch}>
+        前往腾讯电子签
+      </Button>
+    </View>
+  );
+}
+
+function QrCode({ url }: { url: string }) {
+  const [saving, setSaving] = useState(false);
+  const [outcome, setOutcome] = useState<{ message: string; denied: boolean } | null>(null);
+  const onSave = async () => {
+    setSaving(true);
+    setOutcome(null);
+    const result = await saveImage(url);
+    setSaving(false);
+    setOutcome(
+      result.ok
+        ? { message: '二维码已保存，可以发给超管扫码完成认证', denied: false }
+        : { message: result.message, denied: result.reason === 'denied' },
+    );
+  };
+  return (
+    <View>
+      <Image
+        className="auth-link__qr"
+        src={url}
+        mode="aspectFit"
+        showMenuByLongpress
+        ariaLabel="批量认证二维码"
+      />
+      <Text className="auth-link__caption">请超管使用微信扫码，按提示完成各企业的认证。</Text>
+      {outcome ? <Text className="notice">{outcome.message}</Text> : null}
+      {outcome?.denied ? (
+        <Button className="btn btn--secondary" onClick={openPermissionSettings}>
+          去设置
+        </Button>
+      ) : null}
+      <Button
+        className="btn btn--primary"
+        {...(saving ? { disabled: true, loading: true } : {})}
+        onClick={() => void onSave()}
+      >
+        保存到相册
+      </Button>
+    </View>
+  );
+}
+
+/** The generated link, as the chosen delivery needs it, with its expiry. */
+export default function AuthorizationLinkCard(props: AuthorizationLinkCardProps) {
+  const { endpoint, link, otherMessages } = props;
+  return (
+    <View className="card auth-link" id="auth-link">
+      <Text className="card__title">批量认证链接已生成</Text>
+      <View className="info-row">
+        <Text className="info-row__label">有效期至</Text>
+        <Text className="info-row__value">{formatExpireTime(link.expireTime)}</Text>
+      </View>
+      {endpoint === 'APP' ? <LaunchEss link={link} /> : null}
+      {endpoint === 'QR_CODE' ? <QrCode url={link.authUrl} /> : null}
+      {endpoint === 'HTTP' || endpoint === 'HTTP_SHORT_URL' ? (
+        <View>
+          <CopyableText text={link.authUrl} copyLabel="复制批量认证链接" />
+          <Text className="auth-link__caption">
+            把链接发给超管，在微信中打开后按提示完成各企业的认证。
+          </Text>
+        </View>
+      ) : null}
+      {otherMessages.length > 0 ? (
+        <View className="auth-link__others">
+          <Text className="section-title">其他提示</Text>
+          {otherMessages.map((message) => (
+            <Text className="subtask__message" key={message}>
+              {message}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}

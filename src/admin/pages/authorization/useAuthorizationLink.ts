@@ -1,0 +1,42 @@
+import { useCallback, useRef, useState } from 'react';
+import type {
+  AuthorizationEndpoint,
+  CreateBatchOrganizationAuthorizationUrlEvent,
+  CreateBatchOrganizationAuthorizationUrlResult,
+} from '../../../domain/organizationContract';
+import { createAuthorizationUrl } from '../../../services/organizations';
+
+export type AuthorizationLink = Extract<
+  CreateBatchOrganizationAuthorizationUrlResult,
+  { ok: true }
+>;
+
+export type LinkState =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'ready'; endpoint: AuthorizationEndpoint; link: AuthorizationLink }
+  | { kind: 'failed'; message: string };
+
+/** Asks for the batch-authorization link; only the latest request may change the state. */
+export function useAuthorizationLink(onForbidden: () => void) {
+  const [state, setState] = useState<LinkState>({ kind: 'idle' });
+  const ticketRef = useRef(0);
+
+  const generate = useCallback(
+    async (event: CreateBatchOrganizationAuthorizationUrlEvent) => {
+      const ticket = ++ticketRef.current;
+      setState({ kind: 'loading' });
+      const result = await createAuthorizationUrl(event);
+      if (ticket !== ticketRef.current) return;
+      if (result.ok) {
+        setState({ kind: 'ready', endpoint: event.endpoint, link: result });
+        return;
+      }
+      if (result.code === 'FORBIDDEN') onForbidden();
+      setState({ kind: 'failed', message: result.message });
+    },
+    [onForbidden],
+  );
+
+  return { state, generate };
+}

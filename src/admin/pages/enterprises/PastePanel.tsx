@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import { ORGANIZATION_COLUMNS } from '../../lib/organizationDrafts';
+
+export interface PastePanelProps {
+  /** Adds the rows of the pasted table; returns how many were found. */
+  onPaste: (text: string) => number;
+}
+
+const COLUMN_LIST = ORGANIZATION_COLUMNS.map(
+  (column) => `${column.label}${column.optional ? '（可选）' : ''}`,
+).join('、');
+
+/** Rows copied from a spreadsheet, pasted as tab-separated text. */
+export default function PastePanel({ onPaste }: PastePanelProps) {
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+
+  const onRecognize = () => {
+    const count = onPaste(text);
+    if (count === 0) {
+      setMessage('没有识别到企业信息。请在表格中选中企业所在的行，复制后粘贴到这里');
+      return;
+    }
+    setText('');
+    setMessage(`已添加 ${count} 家企业，请核对下方的信息`);
+  };
+
+  return (
+    <View className="card paste-panel">
+      <Text className="card__title">从表格粘贴</Text>
+      <Text className="paste-panel__hint">
+        在 Excel 或 WPS
+        中选中企业所在的行（可以连同表头），复制后粘贴到下面。没有表头时按以下顺序读取：
+        {COLUMN_LIST}。
+      </Text>
+      <Textarea
+        className="paste-panel__input"
+        ariaLabel="粘贴表格内容"
+        value={text}
+        placeholder="在这里粘贴从表格复制的内容"
+        placeholderClass="form-field__placeholder"
+        maxlength={-1}
+        onInput={(e) => setText(e.detail.value)}
+      />
+      {message ? <Text className="paste-panel__message">{message}</Text> : null}
+      <Button
+        className="btn btn--secondary"
+        {...(text.trim() ? {} : { disabled: true })}
+        onClick={onRecognize}
+      >
+        识别并添加
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '企业批量认证',
+});

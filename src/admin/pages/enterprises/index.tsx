@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { Button, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { RegistrationEndpoint } from '../../../domain/organizationContract';
+import AdminPage from '../../components/AdminPage';
+import { useAdminAccess } from '../../hooks/useAdminAccess';
+import { useRegistrationStatus } from '../../hooks/useRegistrationStatus';
+import { goToAuthorization } from '../../routes';
+import OrganizationCard from './OrganizationCard';
+import PastePanel from './PastePanel';
+import RegistrationOptions, {
+  DEFAULT_REGISTRATION_ENDPOINT,
+  type BatchAuthMethod,
+} from './RegistrationOptions';
+import RegistrationStatusCard from './RegistrationStatusCard';
+import { useOrganizationDrafts } from './useOrganizationDrafts';
+import { useRegistrationSubmit } from './useRegistrationSubmit';
+// Last: the admin look builds on the components' styles.
+import '../../admin.css';
+
+export default function EnterprisesPage() {
+  const status = useRegistrationStatus();
+  // A remembered submission is polled at once, which answers the access question too.
+  const { access, markForbidden } = useAdminAccess(!status.registration);
+  const [endpoint, setEndpoint] = useState<RegistrationEndpoint>(DEFAULT_REGISTRATION_ENDPOINT);
+  const [batchAuthMethod, setBatchAuthMethod] = useState<BatchAuthMethod>(0);
+  const drafts = useOrganizationDrafts(batchAuthMethod);
+  const { track } = status;
+  const { submit, submitting, notice } = useRegistrationSubmit({
+    drafts,
+    endpoint,
+    batchAuthMethod,
+    track: (registration) => {
+      track(registration);
+      if (typeof Taro.pageScrollTo === 'function')
+        Taro.pageScrollTo({ scrollTop: 0, duration: 300 });
+    },
+    onForbidden: markForbidden,
+  });
+
+  const count = drafts.filled.length;
+
+  return (
+    <AdminPage
+      title="企业批量认证"
+      subtitle="填写或从表格粘贴企业信息，提交后腾讯电子签会为每家企业生成认证链接。"
+      access={status.forbidden ? 'forbidden' : access}
+    >
+      <RegistrationStatusCard status={status} onAuthorize={goToAuthorization} />
+
+      <PastePanel onPaste={drafts.paste} />
+
+      <Text className="section-title">{`企业列表（${count} 家）`}</Text>
+      {drafts.drafts.map((draft, index) => (
+        <OrganizationCard
+          key={draft.key}
+          draft={draft}
+          position={index + 1}
+          errors={drafts.errorsOf(draft.key)}
+          editing={drafts.editingKey === draft.key}
+          onChange={(field, value) => drafts.setValue(draft.key, field, value)}
+          onBlur={(field) => drafts.blur(draft.key, field)}
+          onEdit={() => drafts.edit(draft.key)}
+          onDone={() => drafts.edit(null)}
+          onRemove={() => drafts.remove(draft.key)}
+        />
+      ))}
+      <Button className="btn btn--plain" onClick={drafts.add}>
+        + 添加一家企业
+      </Button>
+
+      <Text className="section-title">链接设置</Text>
+      <RegistrationOptions
+        endpoint={endpoint}
+        batchAuthMethod={batchAuthMethod}
+        onEndpointChange={setEndpoint}
+        onMethodChange={setBatchAuthMethod}
+      />
+
+      {notice ? <Text className="notice">{notice}</Text> : null}
+      <Button
+        className="btn btn--primary"
+        {...(count > 0 && !submitting ? {} : { disabled: true })}
+        {...(submitting ? { loading: true } : {})}
+        onClick={() => void submit()}
+      >
+        {submitting ? '正在提交…' : `提交 ${count} 家企业`}
+      </Button>
+      <Text className="hint">
+        企业信息仅用于向腾讯电子签提交认证，本机只保存任务编号和企业名称，便于稍后查看进度。
+      </Text>
+    </AdminPage>
+  );
+}

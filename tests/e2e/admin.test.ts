@@ -1,0 +1,207 @@
+/**
+ * The enterprise admin pages in a real browser (Chromium, 375x812) against npm start's stack:
+ * H5 pages + local function gateway (with the local admin identity) + the ESS emulator.
+ */
+import { mkdirSync } from 'fs';
+import path from 'path';
+import type { Page } from 'playwright-core';
+import { creditCodeCheckChar } from '../../src/domain/creditCode';
+import { serveStandInQrCodes } from './support/admin';
+import { DOCS_DIR, startE2e, withScreenshotOnFailure, type E2eEnv } from './support/browser';
+
+const ADMIN_HOME = '/#/admin/pages/enterprises/index';
+const ADMIN = { name: '王五', mobile: '13900139000', idCardNumber: '11010519491231002X' };
+
+const code = (first17: string) => first17 + creditCodeCheckChar(first17);
+const ORGS = [
+  { name: '示例科技(深圳)有限公司', code: code('91440300MA5F00001'), legal: '李四' },
+  { name: '示例商贸（上海）有限公司', code: code('91310000MA1K00002'), legal: '赵六' },
+  { name: '示例物流（广州）有限公司', code: code('91440101MA59X0003'), legal: '钱七' },
+];
+const BAD_CODE = ORGS[2].code.slice(0, 17) + (ORGS[2].code[17] === '0' ? '1' : '0');
+
+/** What Excel puts on the clipboard: a header line, then one tab-separated line per row. */
+function spreadsheet(rows: Array<{ name: string; code: string; legal: string }>): string {
+  const header =
+    '企业名称\t统一社会信用代码\t法定代表人\t注册地址\t超管姓名\t超管手机号\t超管证件类型\t超管证件号';
+  const lines = rows.map((row) =>
+    [
+      row.name,
+      row.code,
+      row.legal,
+      '',
+      ADMIN.name,
+      ADMIN.mobile,
+      '身份证',
+      ADMIN.idCardNumber,
+    ].join('\t'),
+  );
+  return [header, ...lines].join('\r\n');
+}
+
+let env: E2eEnv;
+beforeAll(async () => {
+  env = await startE2e();
+});
+afterAll(async () => {
+  await env?.close();
+});
+beforeEach(() => {
+  env.stack.emulator!.reset();
+});
+
+/**
+ * A Taro <Button> (rendered as <taro-button-core> on h5) by its text, on the page in view (the
+ * H5 router keeps earlier pages in the document, hidden).
+ */
+const taroButton = (page: Page, text: string | RegExp) =>
+  page.locator('taro-button-core').filter({ hasText: text, visible: true });
+/** Text on the page in view. */
+const shown = (page: Page, text: string) =>
+  page.getByText(text, { exact: true }).filter({ visible: true });
+const card = (page: Page, position: number) => page.locator(`[aria-label="第${position}家企业"]`);
+
+describe('enterprise admin pages in the browser', () => {
+  it('a user who is not an admin is told kindly, and nothing reaches ESS', async () => {
+    const { page } = await env.newUser();
+    await withScreenshotOnFailure(page, 'admin-forbidden', async () => {
+      await page.goto(`${env.stack.url}${ADMIN_HOME}`);
+      await page.getByText('你没有权限进行此操作').waitFor();
+      await taroButton(page, '返回').waitFor();
+      expect(await page.locator('textarea').count()).toBe(0);
+      expect(env.stack.emulator!.calls()).toHaveLength(0);
+    });
+  });
+
+  it('the admin pastes rows, fixes one, submits, follows the progress and gets the batch link', async () => {
+    const { context, page } = await env.newUser();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: env.stack.url,
+    });
+    await serveStandInQrCodes(context);
+    await withScreenshotOnFailure(page, 'admin-flow', async () => {
+      // The local admin login sets this browser's identity and lands on the enterprises page.
+      await page.goto(env.stack.adminLoginUrl);
+      await page.waitForURL(/#\/admin\/pages\/enterprises\/index/);
+      await page
+        .locator('textarea')
+        .fill(spreadsheet([ORGS[0], ORGS[1], { ...ORGS[2], code: BAD_CODE }]));
+      await taroButton(page, '识别并添加').click();
+
+      // The third row's check character is wrong: said on that row, and fixed there.
+      const codeError = '统一社会信用代码：统一社会信用代码校验位不正确，请核对是否输错';
+      await card(page, 3).getByText(codeError).waitFor();
+      expect(await card(page, 1).getByText(codeError).count()).toBe(0);
+      await card(page, 3).locator('taro-button-core').filter({ hasText: '修改' }).click();
+      await page.locator('input[placeholder="18位统一社会信用代码"]').fill(ORGS[2].code);
+      await card(page, 3).locator('taro-button-core').filter({ hasText: '收起' }).click();
+      await card(page, 3).getByText(codeError).waitFor({ state: 'detached' });
+
+      await taroButton(page, '提交 3 家企业').click();
+      // ESS takes a few seconds: the progress shows, then every enterprise with its link.
+      await page.getByText('已就绪 0/3').waitFor();
+      await page.getByText('已就绪 3/3').waitFor({ timeout: 15_000 });
+      await page.getByText('认证链接已全部生成').waitFor();
+      for (const org of ORGS) {
+        await page
+          .getByText(org.name.replace('(', '（').replace(')', '）'), { exact: true })
+          .waitFor();
+      }
+      expect(
+        await page
+          .getByText(/^https:\/\/qian\.tencent\.com\/console\/batch-register\?token=/)
+          .count(),
+      ).toBe(3);
+      mkdirSync(DOCS_DIR, { recursive: true });
+      await page.screenshot({
+        path: path.join(DOCS_DIR, 'admin-enterprises.png'),
+        animations: 'disabled',
+      });
+
+      // On to the batch link: the admin as registered, two of the three enterprises.
+      await taroButton(page, '去生成批量认证链接').click();
+      await page.waitForURL(/#\/admin\/pages\/authorization\/index/);
+      await page.locator('input[placeholder="证件上的姓名"]').fill(ADMIN.name);
+      await page.locator('input[placeholder="超管的手机号"]').fill(ADMIN.mobile);
+      await page
+        .locator('input[placeholder="选填，创建任务时填过则必须填写"]')
+        .fill(ADMIN.idCardNumber);
+      await page.getByText('已选 3/3 家企业').waitFor();
+      await shown(page, '示例物流（广州）有限公司').click();
+      await page.getByText('已选 2/3 家企业').waitFor();
+
+      const answer = page.waitForResponse((r) =>
+        r.url().endsWith('/api/createBatchOrganizationAuthorizationUrl'),
+      );
+      await taroButton(page, /^生成批量认证链接$/).click();
+      const httpLink = ((await (await answer).json()) as { authUrl: string }).authUrl;
+      expect(httpLink).toMatch(
+        /^https:\/\/res\.ess\.tencent\.cn\/cdn\/h5-activity\/jump-mp\.html\?to=AUTHORIZATION_ENTERPRISE_FOR_BATCH_SUBMIT&shortKey=\w+$/,
+      );
+      // Shown exactly as ESS returned it, and copied unchanged.
+      await shown(page, httpLink).waitFor();
+      await page.getByText('有效期至').waitFor();
+      await page.locator('taro-button-core[aria-label="复制批量认证链接"]').click();
+      await taroButton(page, '已复制').waitFor();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(httpLink);
+
+      // The same link as a QR code image.
+      await shown(page, '二维码').click();
+      const qrAnswer = page.waitForResponse((r) =>
+        r.url().endsWith('/api/createBatchOrganizationAuthorizationUrl'),
+      );
+      await taroButton(page, /^生成批量认证链接$/).click();
+      const qrLink = ((await (await qrAnswer).json()) as { authUrl: string }).authUrl;
+      expect(qrLink).toMatch(/^https:\/\/dyn\.ess\.tencent\.cn\/imgs\/qrcode_urls\/.+\.png$/);
+      const qrImage = page.locator(`img[src="${qrLink}"]`);
+      await qrImage.waitFor();
+      expect(await qrImage.evaluate((img: HTMLImageElement) => img.naturalWidth > 0)).toBe(true);
+      await taroButton(page, '保存到相册').scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: path.join(DOCS_DIR, 'admin-authorization.png'),
+        animations: 'disabled',
+      });
+
+      // What ESS saw: signed calls with the normalised rows and the admin's choice of sub-tasks.
+      const emulator = env.stack.emulator!;
+      const registrations = emulator.calls('CreateBatchOrganizationRegistrationTasks');
+      expect(registrations).toHaveLength(1);
+      expect(registrations[0].signatureValid).toBe(true);
+      expect(registrations[0].errorCode).toBeUndefined();
+      const sent = registrations[0].params.RegistrationOrganizations as Array<
+        Record<string, unknown>
+      >;
+      expect(sent.map((org) => org.OrganizationName)).toEqual([
+        '示例科技（深圳）有限公司',
+        '示例商贸（上海）有限公司',
+        '示例物流（广州）有限公司',
+      ]);
+      expect(sent[2]).toMatchObject({
+        UniformSocialCreditCode: ORGS[2].code,
+        AdminName: ADMIN.name,
+        AdminMobile: ADMIN.mobile,
+        AdminIdCardNumber: ADMIN.idCardNumber,
+      });
+
+      const describes = emulator.calls('DescribeBatchOrganizationRegistrationUrls');
+      expect(describes.length).toBeGreaterThanOrEqual(2);
+      expect(describes.every((call) => call.signatureValid)).toBe(true);
+      expect(describes[0].errorCode).toBe('FailedOperation');
+      expect(describes[describes.length - 1].errorCode).toBeUndefined();
+
+      const links = emulator.calls('CreateBatchOrganizationAuthorizationUrl');
+      expect(
+        links.map((call) => [call.signatureValid, call.errorCode, call.params.Endpoint]),
+      ).toEqual([
+        [true, undefined, 'HTTP'],
+        [true, undefined, 'QR_CODE'],
+      ]);
+      expect(links[0].params).toMatchObject({
+        AdminName: ADMIN.name,
+        AdminMobile: ADMIN.mobile,
+        AdminIdCardNumber: ADMIN.idCardNumber,
+      });
+      expect(links[0].params.SubTaskIds).toHaveLength(2);
+    });
+  });
+});

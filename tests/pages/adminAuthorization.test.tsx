@@ -1,0 +1,298 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import AuthorizationPage from '../../src/admin/pages/authorization';
+import { ERROR_MESSAGES } from '../../src/domain/errors';
+import { isEssLaunchPending } from '../../src/services/essReturn';
+import { rememberRegistration } from '../../src/services/registrationHistory';
+import { formatExpireTime } from '../../src/services/verification';
+import { __triggerDidShow } from '../mocks/taro';
+import { withoutCallbacks } from './helpers';
+import {
+  FORBIDDEN,
+  ORGS,
+  callsTo,
+  mockAdminCloud,
+  mocked,
+  readyRow,
+  type AdminHandlers,
+} from './adminSupport';
+
+const ADMIN = { name: '王五', mobile: '13900139000', idCardNumber: '11010519491231002X' };
+const EXPIRE_TIME = Math.floor(Date.now() / 1000) + 7 * 24 * 3600;
+/** As ESS returns it: `&` left alone, never `\u0026`. */
+const APP_PATH =
+  'pages/guide/index?to=AUTHORIZATION_ENTERPRISE_FOR_BATCH_SUBMIT&shortKey=yDCHpURDfR6iEkdpsDde';
+const HTTP_URL =
+  'https://res.ess.tencent.cn/cdn/h5-activity/jump-mp.html?to=AUTHORIZATION_ENTERPRISE_FOR_BATCH_SUBMIT&shortKey=yDCHHURDfCVEoeNYGCc6';
+const QR_URL =
+  'https://dyn.ess.tencent.cn/imgs/qrcode_urls/authorization_enterprise_for_batch_submit/yDCHHUUckpbdauq9UEjnoFDCCumAMmv1.png';
+
+function linkAnswer(authUrl: string, extra: Record<string, unknown> = {}) {
+  return { ok: true as const, authUrl, expireTime: EXPIRE_TIME, errorMessages: [], ...extra };
+}
+
+/** A remembered submission of two ready enterprises, and the given answer for the link. */
+async function renderPage(handlers: AdminHandlers = {}) {
+  rememberRegistration({
+    submittedAt: Date.now(),
+    taskIds: ['task-1'],
+    organizationNames: ORGS.map((org) => org.organizationName),
+  });
+  mockAdminCloud({
+    describeBatchOrganizationRegistrationUrls: () => ({
+      ok: true,
+      ready: true,
+      rows: [readyRow(0), readyRow(1)],
+    }),
+    ...handlers,
+  });
+  const view = render(<AuthorizationPage />);
+  await screen.findByRole('checkbox', { name: ORGS[1].organizationName });
+  return view;
+}
+
+const type = (label: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+function fillAdmin(admin = ADMIN) {
+  type('超管姓名', admin.name);
+  type('超管手机号', admin.mobile);
+  type('超管证件号', admin.idCardNumber);
+}
+
+function chooseEndpoint(label: string) {
+  fireEvent.click(screen.getByRole('radio', { name: `超管如何打开：${label}` }));
+}
+
+const generateButton = () => screen.getByRole('button', { name: /生成批量认证链接|正在生成/ });
+
+async function generate(endpointLabel: string) {
+  fillAdmin();
+  chooseEndpoint(endpointLabel);
+  fireEvent.click(generateButton());
+  await screen.findByText('批量认证链接已生成');
+}
+
+describe('authorization page: the form', () => {
+  it('lists the ready enterprises of the last submission, all selected, and warns the admin must match', async () => {
+    await renderPage();
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([{ taskId: 'task-1' }]);
+    expect(screen.getByRole('checkbox', { name: ORGS[0].organizationName })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: ORGS[1].organizationName })).toBeChecked();
+    expect(screen.getByText(`子任务ID：${readyRow(0).subTaskId}`)).toBeInTheDocument();
+    expect(screen.getByText(/必须与当时完全一致/)).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: '超管如何打开：链接' })).toBeChecked();
+  });
+
+  it('sends the admin, the picked sub-tasks, the link kind and the subsidiary id', async () => {
+    await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
+    fillAdmin({ ...ADMIN, idCardNumber: '11010519491231002x' });
+    fireEvent.click(screen.getByRole('checkbox', { name: ORGS[0].organizationName }));
+    expect(screen.getByText('已选 1/2 家企业')).toBeInTheDocument();
+    chooseEndpoint('短链接');
+    type('子企业组织ID', ' yDxSubOrg123 ');
+    fireEvent.click(generateButton());
+
+    await screen.findByText('批量认证链接已生成');
+    expect(callsTo('createBatchOrganizationAuthorizationUrl')).toEqual([
+      {
+        adminName: '王五',
+        adminMobile: '13900139000',
+        adminIdCardType: 'ID_CARD',
+        adminIdCardNumber: '11010519491231002X',
+        subTaskIds: [readyRow(1).subTaskId],
+        endpoint: 'HTTP_SHORT_URL',
+        proxyOrganizationId: 'yDxSubOrg123',
+      },
+    ]);
+  });
+
+  it('leaves the sub-tasks out when none is picked (ESS takes all of the admin’s)', async () => {
+    await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
+    fireEvent.click(screen.getByRole('button', { name: '全不选' }));
+    expect(
+      screen.getByText(/未勾选企业时，链接将包含该超管名下全部已就绪的企业/),
+    ).toBeInTheDocument();
+    await generate('链接');
+    const [sent] = callsTo('createBatchOrganizationAuthorizationUrl');
+    expect(sent).not.toHaveProperty('subTaskIds');
+    expect(sent).not.toHaveProperty('proxyOrganizationId');
+  });
+
+  it('checks the admin with the shared rules (ID by document type) and sends nothing while invalid', async () => {
+    await renderPage();
+    type('超管姓名', '王五');
+    type('超管手机号', '1390013900');
+    fireEvent.click(screen.getByRole('radio', { name: '超管证件类型：港澳居民来往内地通行证' }));
+    type('超管证件号', '11010519491231002X');
+    fireEvent.click(generateButton());
+    expect(screen.getByText('请输入11位手机号')).toBeInTheDocument();
+    expect(
+      screen.getByText('通行证号码应为H或M开头，后接8位数字（旧版为10位数字）'),
+    ).toBeInTheDocument();
+    expect(callsTo('createBatchOrganizationAuthorizationUrl')).toHaveLength(0);
+  });
+
+  it('shows the server message and keeps what was typed', async () => {
+    await renderPage({
+      createBatchOrganizationAuthorizationUrl: () => ({
+        ok: false,
+        code: 'ESS_UNAVAILABLE',
+        message: ERROR_MESSAGES.ESS_UNAVAILABLE,
+      }),
+    });
+    fillAdmin();
+    fireEvent.click(generateButton());
+    expect(await screen.findByText(ERROR_MESSAGES.ESS_UNAVAILABLE)).toBeInTheDocument();
+    expect(screen.getByLabelText('超管姓名')).toHaveValue(ADMIN.name);
+    expect(screen.getByLabelText('超管手机号')).toHaveValue(ADMIN.mobile);
+    expect(screen.getByLabelText('超管证件号')).toHaveValue(ADMIN.idCardNumber);
+    expect(generateButton()).toBeEnabled();
+  });
+
+  it('shows "你没有权限进行此操作" when the server answers FORBIDDEN', async () => {
+    await renderPage({
+      createBatchOrganizationAuthorizationUrl: () => FORBIDDEN,
+    });
+    fillAdmin();
+    fireEvent.click(generateButton());
+    expect(await screen.findByText('你没有权限进行此操作')).toBeInTheDocument();
+    expect(screen.queryByLabelText('超管姓名')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '返回' })).toBeInTheDocument();
+  });
+
+  it('checks access on its own when nothing was submitted on this device', async () => {
+    mockAdminCloud({
+      describeBatchOrganizationRegistrationUrls: () => FORBIDDEN,
+    });
+    render(<AuthorizationPage />);
+    expect(await screen.findByText('你没有权限进行此操作')).toBeInTheDocument();
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([{ taskId: '' }]);
+  });
+});
+
+describe('authorization page: delivering the link', () => {
+  it('APP: opens the ESS mini-program half-screen, synchronously from the tap, path unchanged', async () => {
+    await renderPage({
+      createBatchOrganizationAuthorizationUrl: () =>
+        linkAnswer(APP_PATH, { miniAppId: 'wxa023b292fd19d41d', envVersion: 'release' }),
+    });
+    await generate('在本机打开');
+    expect(mocked.openEmbeddedMiniProgram).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: '前往腾讯电子签' }));
+    // No await between the tap and the call: WeChat only opens from the tap itself.
+    expect(mocked.openEmbeddedMiniProgram).toHaveBeenCalledTimes(1);
+    const options = mocked.openEmbeddedMiniProgram.mock.calls[0][0];
+    expect(withoutCallbacks(options)).toEqual({
+      appId: 'wxa023b292fd19d41d',
+      path: APP_PATH,
+      envVersion: 'release',
+    });
+    expect(options.path).toContain('&shortKey=');
+    expect(options.path).not.toContain('\\u0026');
+  });
+
+  it('APP: says kindly when the answer names no mini-program', async () => {
+    await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(APP_PATH) });
+    await generate('在本机打开');
+    fireEvent.click(screen.getByRole('button', { name: '前往腾讯电子签' }));
+    expect(mocked.openEmbeddedMiniProgram).not.toHaveBeenCalled();
+    expect(screen.getByText(/暂时无法打开腾讯电子签小程序/)).toBeInTheDocument();
+  });
+
+  it('HTTP: shows the link exactly and copies it unchanged', async () => {
+    await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
+    await generate('链接');
+    expect(screen.getByText(HTTP_URL)).toBeInTheDocument();
+    expect(screen.getByText(formatExpireTime(EXPIRE_TIME))).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: '复制批量认证链接' }));
+    expect(mocked.setClipboardData).toHaveBeenCalledTimes(1);
+    expect(withoutCallbacks(mocked.setClipboardData.mock.calls[0][0])).toEqual({ data: HTTP_URL });
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: '复制批量认证链接' })).toHaveTextContent('已复制'),
+    );
+  });
+
+  it('HTTP: says so when the clipboard refuses', async () => {
+    mocked.setClipboardData.mockImplementation((options: { fail: (r: unknown) => void }) => {
+      options.fail({ errMsg: 'setClipboardData:fail' });
+      return Promise.reject(new Error('fail'));
+    });
+    await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
+    await generate('链接');
+    fireEvent.click(screen.getByRole('button', { name: '复制批量认证链接' }));
+    expect(await screen.findByText('复制失败，请长按链接手动复制')).toBeInTheDocument();
+  });
+
+  it('QR_CODE: shows the image and saves it: download, then the photo album', async () => {
+    await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(QR_URL) });
+    await generate('二维码');
+    expect(screen.getByRole('img', { name: '批量认证二维码' })).toHaveAttribute('src', QR_URL);
+
+    fireEvent.click(screen.getByRole('button', { name: '保存到相册' }));
+    expect(await screen.findByText(/二维码已保存/)).toBeInTheDocument();
+    expect(withoutCallbacks(mocked.downloadFile.mock.calls[0][0])).toEqual({ url: QR_URL });
+    expect(withoutCallbacks(mocked.saveImageToPhotosAlbum.mock.calls[0][0])).toEqual({
+      filePath: 'wxfile://tmp/downloaded.png',
+    });
+  });
+
+  it('QR_CODE: when the album permission is refused, explains and offers the settings', async () => {
+    mocked.saveImageToPhotosAlbum.mockImplementation((options: { fail: (r: unknown) => void }) => {
+      options.fail({ errMsg: 'saveImageToPhotosAlbum:fail auth deny' });
+      return Promise.reject(new Error('fail'));
+    });
+    await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(QR_URL) });
+    await generate('二维码');
+    fireEvent.click(screen.getByRole('button', { name: '保存到相册' }));
+    expect(await screen.findByText(/没有保存到相册的权限/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '去设置' }));
+    expect(mocked.openSetting).toHaveBeenCalledTimes(1);
+  });
+
+  it('QR_CODE: a failed download is reported without touching the album', async () => {
+    mocked.downloadFile.mockImplementation((options: { success: (r: unknown) => void }) => {
+      options.success({ statusCode: 404, tempFilePath: '', errMsg: 'downloadFile:ok' });
+      return Promise.resolve();
+    });
+    await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(QR_URL) });
+    await generate('二维码');
+    fireEvent.click(screen.getByRole('button', { name: '保存到相册' }));
+    expect(await screen.findByText(/图片保存失败/)).toBeInTheDocument();
+    expect(mocked.saveImageToPhotosAlbum).not.toHaveBeenCalled();
+    expect(screen.queryByRole('button', { name: '去设置' })).not.toBeInTheDocument();
+  });
+
+  it('shows each ESS message next to the sub-task it names, the rest under 其他提示', async () => {
+    const bySubTaskId = `子任务 ${readyRow(0).subTaskId} 不属于超管 *五，已筛选`;
+    const byName = `${ORGS[1].organizationName}的超管信息与创建任务时不一致`;
+    const other = '部分企业已完成认证';
+    await renderPage({
+      createBatchOrganizationAuthorizationUrl: () =>
+        linkAnswer(HTTP_URL, { errorMessages: [bySubTaskId, byName, other] }),
+    });
+    await generate('链接');
+
+    const row = (name: string) =>
+      screen.getByRole('checkbox', { name }).closest('.subtask') as HTMLElement;
+    expect(within(row(ORGS[0].organizationName)).getByText(bySubTaskId)).toBeInTheDocument();
+    expect(within(row(ORGS[1].organizationName)).getByText(byName)).toBeInTheDocument();
+    expect(screen.getByText('其他提示')).toBeInTheDocument();
+    expect(screen.getByText(other).closest('.auth-link')).not.toBeNull();
+  });
+
+  it('consumes the return from ESS when shown again, so the user pages do not see it', async () => {
+    await renderPage({
+      createBatchOrganizationAuthorizationUrl: () =>
+        linkAnswer(APP_PATH, { miniAppId: 'wxa023b292fd19d41d', envVersion: 'release' }),
+    });
+    await generate('在本机打开');
+    fireEvent.click(screen.getByRole('button', { name: '前往腾讯电子签' }));
+    expect(isEssLaunchPending()).toBe(true);
+    await act(async () => __triggerDidShow());
+    expect(isEssLaunchPending()).toBe(false);
+    expect(Taro.navigateTo).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,448 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import EnterprisesPage from '../../src/admin/pages/enterprises';
+import { checkUniformSocialCreditCode } from '../../src/domain/creditCode';
+import { ERROR_MESSAGES } from '../../src/domain/errors';
+import {
+  FORBIDDEN,
+  ORGS,
+  advance,
+  callsTo,
+  card,
+  inCard,
+  mockAdminCloud,
+  mocked,
+  paste,
+  readyRow,
+  spreadsheetText,
+  submitButton,
+  withWrongCheckChar,
+} from './adminSupport';
+
+const STORAGE_KEY = 'essAdmin.lastRegistration.v1';
+
+/** The rows as the server receives them: normalised, optional choices as ESS lists. */
+const SENT = ORGS.map((org) => ({
+  ...org,
+  adminIdCardType: 'ID_CARD',
+  authorizationTypes: [2],
+}));
+
+async function renderPage() {
+  const view = render(<EnterprisesPage />);
+  await screen.findByLabelText('粘贴表格内容');
+  return view;
+}
+
+async function renderWithPastedRows(rows: ReadonlyArray<Record<string, string>> = ORGS) {
+  const view = await renderPage();
+  paste(spreadsheetText(rows));
+  return view;
+}
+
+function storedRegistration(): Record<string, unknown> | null {
+  const raw = mocked.setStorageSync.mock.calls.filter(([key]) => key === STORAGE_KEY).pop()?.[1];
+  return raw ? JSON.parse(raw) : null;
+}
+
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+describe('enterprises page: entering rows', () => {
+  it('asks the server whether this user is an admin, then shows an empty row to fill', async () => {
+    mockAdminCloud({});
+    await renderPage();
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([{ taskId: '' }]);
+    expect(screen.getByText('企业批量认证')).toBeInTheDocument();
+    expect(screen.getByLabelText('企业名称')).toHaveValue('');
+    expect(screen.getByLabelText('统一社会信用代码')).toHaveValue('');
+    expect(submitButton()).toHaveTextContent('提交 0 家企业');
+    expect(submitButton()).toBeDisabled();
+  });
+
+  it('turns a pasted spreadsheet (with its header line) into one card per enterprise', async () => {
+    mockAdminCloud({});
+    await renderWithPastedRows();
+    expect(screen.getByText('已添加 2 家企业，请核对下方的信息')).toBeInTheDocument();
+    expect(inCard(1).getByText(ORGS[0].organizationName)).toBeInTheDocument();
+    expect(inCard(1).getByText(ORGS[0].uniformSocialCreditCode)).toBeInTheDocument();
+    expect(inCard(2).getByText(ORGS[1].organizationName)).toBeInTheDocument();
+    expect(inCard(2).getByText('赵六')).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: '第3家企业' })).not.toBeInTheDocument();
+    expect(submitButton()).toHaveTextContent('提交 2 家企业');
+    expect(screen.getByLabelText('粘贴表格内容')).toHaveValue('');
+  });
+
+  it('reads rows without a header line in the documented column order', async () => {
+    mockAdminCloud({});
+    await renderPage();
+    paste(spreadsheetText([ORGS[1]], false));
+    expect(inCard(1).getByText(ORGS[1].organizationName)).toBeInTheDocument();
+    expect(inCard(1).getByText(ORGS[1].uniformSocialCreditCode)).toBeInTheDocument();
+  });
+
+  it('says so when the pasted text holds no rows (only a header line)', async () => {
+    mockAdminCloud({});
+    await renderPage();
+    paste('企业名称\t统一社会信用代码\t法定代表人\r\n');
+    expect(screen.getByText(/没有识别到企业信息/)).toBeInTheDocument();
+  });
+
+  it('shows the shared validation message on the row with a bad credit code, until fixed', async () => {
+    mockAdminCloud({});
+    const bad = withWrongCheckChar(ORGS[1].uniformSocialCreditCode);
+    const expected = checkUniformSocialCreditCode(bad);
+    if (expected.ok) throw new Error('fixture: the code should be invalid');
+
+    await renderWithPastedRows([ORGS[0], { ...ORGS[1], uniformSocialCreditCode: bad }]);
+    expect(inCard(2).getByText(`统一社会信用代码：${expected.message}`)).toBeInTheDocument();
+    expect(inCard(1).queryByText(/统一社会信用代码：/)).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: '修改第2家企业' }));
+    const input = screen.getByLabelText('统一社会信用代码');
+    expect(input).toHaveValue(bad);
+    expect(inCard(2).getByText(expected.message)).toHaveClass('form-field__error');
+    fireEvent.change(input, { target: { value: ORGS[1].uniformSocialCreditCode } });
+    expect(inCard(2).queryByText(expected.message)).not.toBeInTheDocument();
+  });
+
+  it('does not submit invalid rows: it reveals every message and says how many rows to fix', async () => {
+    mockAdminCloud({});
+    await renderWithPastedRows([ORGS[0], { ...ORGS[1], adminMobile: '1390013900' }]);
+    fireEvent.click(submitButton());
+    expect(screen.getByText('有 1 家企业的信息需要修改，请按提示修改后再提交')).toBeInTheDocument();
+    expect(inCard(2).getByText('超管手机号：请输入11位手机号')).toBeInTheDocument();
+    expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(0);
+  });
+
+  it('adds and removes rows by hand', async () => {
+    mockAdminCloud({});
+    await renderWithPastedRows();
+    fireEvent.click(screen.getByRole('button', { name: '+ 添加一家企业' }));
+    expect(card(3)).toBeInTheDocument();
+    expect(screen.getByLabelText('企业名称')).toHaveValue('');
+    fireEvent.click(screen.getByRole('button', { name: '删除第1家企业' }));
+    expect(inCard(1).getByText(ORGS[1].organizationName)).toBeInTheDocument();
+    // The blank row is not submitted.
+    expect(submitButton()).toHaveTextContent('提交 1 家企业');
+  });
+});
+
+describe('enterprises page: submitting', () => {
+  it('calls createBatchOrganizationRegistrationTasks with the rows, the options and a request key', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({
+        ok: true,
+        taskIds: ['task-1'],
+        errorMessages: ['', ''],
+      }),
+      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
+    });
+    await renderWithPastedRows();
+    fireEvent.click(screen.getByRole('radio', { name: '链接类型：手机网页短链' }));
+    fireEvent.click(screen.getByRole('radio', { name: '链接方式：合并为一个链接' }));
+    fireEvent.click(submitButton());
+
+    const [sent] = callsTo('createBatchOrganizationRegistrationTasks');
+    expect(sent).toEqual({
+      organizations: SENT,
+      endpoint: 'SHORT_H5',
+      batchAuthMethod: 1,
+      requestKey: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    expect(await screen.findByText('最近一次提交')).toBeInTheDocument();
+  });
+
+  it('sends the same request key when the same rows are retried after a network failure', async () => {
+    mockAdminCloud({});
+    mocked.cloud.callFunction.mockImplementation(async ({ name }: { name: string }) => {
+      if (name === 'createBatchOrganizationRegistrationTasks') {
+        throw { errMsg: 'cloud.callFunction:fail network error' };
+      }
+      return { result: { ok: true, ready: false } };
+    });
+    await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    expect(await screen.findByText(ERROR_MESSAGES.NETWORK)).toBeInTheDocument();
+    // Everything typed is still there.
+    expect(inCard(2).getByText(ORGS[1].organizationName)).toBeInTheDocument();
+
+    fireEvent.click(submitButton());
+    await waitFor(() =>
+      expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(2),
+    );
+    const [first, retry] = callsTo('createBatchOrganizationRegistrationTasks');
+    expect(retry.requestKey).toBe(first.requestKey);
+    expect(retry.organizations).toEqual(first.organizations);
+
+    // Changed rows are another submission: a new key.
+    fireEvent.click(screen.getByRole('button', { name: '删除第2家企业' }));
+    await waitFor(() => expect(submitButton()).toBeEnabled());
+    fireEvent.click(submitButton());
+    await waitFor(() =>
+      expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(3),
+    );
+    expect(callsTo('createBatchOrganizationRegistrationTasks')[2].requestKey).not.toBe(
+      first.requestKey,
+    );
+  });
+
+  it('ignores a second tap while the submission is under way', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () =>
+        new Promise((resolve) => (answer = resolve)) as never,
+    });
+    await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    fireEvent.click(submitButton());
+    expect(submitButton()).toHaveTextContent('正在提交…');
+    expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(1);
+    await act(async () =>
+      answer({ ok: false, code: 'ESS_TIMEOUT', message: ERROR_MESSAGES.ESS_TIMEOUT }),
+    );
+  });
+
+  it("puts the server's row errors on the right row and field", async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: ERROR_MESSAGES.INVALID_INPUT,
+        rowErrors: [{ index: 1, fields: { legalName: '法定代表人与工商登记不一致' } }],
+      }),
+    });
+    await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    expect(await screen.findByText(ERROR_MESSAGES.INVALID_INPUT)).toBeInTheDocument();
+    expect(inCard(2).getByText('法定代表人：法定代表人与工商登记不一致')).toBeInTheDocument();
+    expect(inCard(1).queryByText(/法定代表人：/)).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: '修改第2家企业' }));
+    fireEvent.change(screen.getByLabelText('法定代表人'), { target: { value: '钱七' } });
+    expect(screen.queryByText('法定代表人与工商登记不一致')).not.toBeInTheDocument();
+  });
+
+  it('keeps the rows ESS refused, with its message, and follows the others', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({
+        ok: true,
+        taskIds: ['task-1'],
+        errorMessages: ['', '该企业已完成认证，无需重复认证'],
+      }),
+      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
+    });
+    await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    expect(await screen.findByText(/有 1 家企业未被腾讯电子签受理/)).toBeInTheDocument();
+    expect(inCard(1).getByText(ORGS[1].organizationName)).toBeInTheDocument();
+    expect(inCard(1).getByText('该企业已完成认证，无需重复认证')).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: '第2家企业' })).not.toBeInTheDocument();
+    expect(storedRegistration()).toMatchObject({
+      taskIds: ['task-1'],
+      organizationNames: [ORGS[0].organizationName],
+    });
+  });
+
+  it('shows the FORBIDDEN message when the server refuses the submission', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => FORBIDDEN,
+    });
+    await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    expect(await screen.findByText('你没有权限进行此操作')).toBeInTheDocument();
+    expect(screen.queryByLabelText('粘贴表格内容')).not.toBeInTheDocument();
+  });
+});
+
+describe('enterprises page: live status', () => {
+  const submitted = {
+    ok: true as const,
+    taskIds: ['task-1', 'task-2'],
+    errorMessages: ['', ''],
+  };
+
+  it('polls with back-off, shows progress, then each enterprise with its own link', async () => {
+    jest.useFakeTimers();
+    const answers: Record<string, number> = {};
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => submitted,
+      describeBatchOrganizationRegistrationUrls: ({ taskId }) => {
+        answers[taskId] = (answers[taskId] ?? 0) + 1;
+        if (taskId === 'task-1' && answers[taskId] >= 2) {
+          return { ok: true, ready: true, rows: [readyRow(0)] };
+        }
+        if (taskId === 'task-2' && answers[taskId] >= 3) {
+          return {
+            ok: true,
+            ready: true,
+            rows: [readyRow(1, { errorMessage: '超管手机号未实名' })],
+          };
+        }
+        return { ok: true, ready: false };
+      },
+    });
+    await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    expect(await screen.findByText('已就绪 0/2')).toBeInTheDocument();
+    expect(screen.getByText('正在生成认证链接，通常需要几秒钟…')).toBeInTheDocument();
+    expect(callsTo('describeBatchOrganizationRegistrationUrls').slice(1)).toEqual([
+      { taskId: 'task-1' },
+      { taskId: 'task-2' },
+    ]);
+
+    await advance(999);
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toHaveLength(3);
+    await advance(1);
+    expect(screen.getByText('已就绪 1/2')).toBeInTheDocument();
+    // A ready task is not asked about again.
+    expect(callsTo('describeBatchOrganizationRegistrationUrls').slice(3)).toEqual([
+      { taskId: 'task-1' },
+      { taskId: 'task-2' },
+    ]);
+    await advance(1500);
+    expect(callsTo('describeBatchOrganizationRegistrationUrls').slice(5)).toEqual([
+      { taskId: 'task-2' },
+    ]);
+    expect(screen.getByText('已就绪 2/2')).toBeInTheDocument();
+
+    const first = screen.getByRole('group', { name: ORGS[0].organizationName });
+    expect(first).toHaveTextContent(readyRow(0).subTaskId);
+    expect(first).toHaveTextContent(readyRow(0).authUrl);
+    expect(screen.getByText('超管手机号未实名')).toBeInTheDocument();
+
+    const copy = screen.getByRole('button', { name: `复制${ORGS[0].organizationName}的认证链接` });
+    fireEvent.click(copy);
+    expect(mocked.setClipboardData).toHaveBeenCalledWith(
+      expect.objectContaining({ data: readyRow(0).authUrl }),
+    );
+    await waitFor(() => expect(copy).toHaveTextContent('已复制'));
+  });
+
+  it('remembers only task ids and enterprise names on the device', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => submitted,
+      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
+    });
+    await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    await screen.findByText('最近一次提交');
+    const stored = storedRegistration();
+    expect(stored).toEqual({
+      submittedAt: expect.any(Number),
+      taskIds: ['task-1', 'task-2'],
+      organizationNames: ORGS.map((org) => org.organizationName),
+    });
+    const text = JSON.stringify(stored);
+    for (const personal of ['李四', '王五', '13900139000', '11010519491231002X']) {
+      expect(text).not.toContain(personal);
+    }
+  });
+
+  it('gives up after about two minutes with a message and a refresh button', async () => {
+    jest.useFakeTimers();
+    let ready = false;
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({ ...submitted, taskIds: ['task-1'] }),
+      describeBatchOrganizationRegistrationUrls: () =>
+        ready
+          ? { ok: true, ready: true, rows: [readyRow(0), readyRow(1)] }
+          : { ok: true, ready: false },
+    });
+    await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    await screen.findByText('已就绪 0/2');
+    await advance(110_000);
+    expect(screen.queryByText(/仍在处理中，稍后刷新/)).not.toBeInTheDocument();
+    await advance(15_000);
+    expect(screen.getByText(/仍在处理中，稍后刷新/)).toBeInTheDocument();
+    const asked = callsTo('describeBatchOrganizationRegistrationUrls').length;
+    // 1 s, 1.5 s, 2.25 s, 3.375 s, then every 5 s: about 27 rounds in two minutes, not hundreds.
+    expect(asked).toBeGreaterThan(20);
+    expect(asked).toBeLessThan(35);
+    await advance(60_000);
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toHaveLength(asked);
+
+    ready = true;
+    fireEvent.click(screen.getByRole('button', { name: '刷新' }));
+    expect(await screen.findByText('已就绪 2/2')).toBeInTheDocument();
+  });
+
+  it('picks up the remembered submission when the page is opened again', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => submitted,
+      describeBatchOrganizationRegistrationUrls: ({ taskId }) =>
+        taskId === 'task-1'
+          ? { ok: true, ready: true, rows: [readyRow(0)] }
+          : { ok: true, ready: true, rows: [readyRow(1)] },
+    });
+    const first = await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    await screen.findByText('已就绪 2/2');
+    first.unmount();
+    mocked.cloud.callFunction.mockClear();
+
+    render(<EnterprisesPage />);
+    expect(await screen.findByText('已就绪 2/2')).toBeInTheDocument();
+    // Polling the remembered tasks answers the access question: no separate check.
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([
+      { taskId: 'task-1' },
+      { taskId: 'task-2' },
+    ]);
+    expect(screen.getByRole('group', { name: ORGS[1].organizationName })).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: '去生成批量认证链接' }));
+    expect(mocked.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/authorization/index' });
+
+    fireEvent.click(screen.getByRole('button', { name: '不再显示这次提交' }));
+    expect(screen.queryByText('最近一次提交')).not.toBeInTheDocument();
+    expect(mocked.removeStorageSync).toHaveBeenCalledWith('essAdmin.lastRegistration.v1');
+  });
+
+  it('says which task failed for good, and does not ask about it again', async () => {
+    jest.useFakeTimers();
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({ ...submitted, taskIds: ['task-1'] }),
+      describeBatchOrganizationRegistrationUrls: () => ({
+        ok: false,
+        code: 'TASK_NOT_FOUND',
+        message: ERROR_MESSAGES.TASK_NOT_FOUND,
+      }),
+    });
+    await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    expect(
+      await screen.findByText(`任务 task-1：${ERROR_MESSAGES.TASK_NOT_FOUND}`),
+    ).toBeInTheDocument();
+    const asked = callsTo('describeBatchOrganizationRegistrationUrls').length;
+    await advance(10_000);
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toHaveLength(asked);
+  });
+});
+
+describe('enterprises page: not an admin', () => {
+  it('shows "你没有权限进行此操作" kindly, with a way back', async () => {
+    mockAdminCloud({
+      describeBatchOrganizationRegistrationUrls: () => FORBIDDEN,
+    });
+    render(<EnterprisesPage />);
+    expect(await screen.findByText('你没有权限进行此操作')).toBeInTheDocument();
+    expect(screen.queryByLabelText('粘贴表格内容')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '返回' }));
+    // Opened directly (nothing underneath): back to the app's home page.
+    expect(mocked.reLaunch).toHaveBeenCalledWith({ url: '/pages/verify/index' });
+  });
+
+  it('goes back to the previous page when there is one', async () => {
+    mockAdminCloud({
+      describeBatchOrganizationRegistrationUrls: () => FORBIDDEN,
+    });
+    mocked.getCurrentPages.mockReturnValue([
+      { route: 'pages/verify/index' },
+      { route: 'admin/pages/enterprises/index' },
+    ]);
+    render(<EnterprisesPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '返回' }));
+    expect(mocked.navigateBack).toHaveBeenCalledWith({ delta: 1 });
+  });
+});

@@ -1,0 +1,294 @@
+/** The admin pages' services and pure helpers, below the pages. */
+import Taro from '@tarojs/taro';
+import { draftsFromTable, toRowInput } from '../../src/admin/lib/organizationDrafts';
+import { assignMessages } from '../../src/admin/lib/subTaskMessages';
+import { parseTableText } from '../../src/admin/lib/tableText';
+import { checkOrganizationRow } from '../../src/domain/organizationInput';
+import { ERROR_MESSAGES } from '../../src/domain/errors';
+import {
+  POLL_SCHEDULE,
+  checkAdminAccess,
+  newRequestKey,
+  pendingTasks,
+  pollDelay,
+  pollRegistrationUrls,
+  type TaskStatus,
+} from '../../src/services/organizations';
+import {
+  forgetRegistration,
+  recallRegistration,
+  rememberRegistration,
+} from '../../src/services/registrationHistory';
+import { ORGS, callsTo, mockAdminCloud, mocked, readyRow } from './adminSupport';
+
+describe('pollRegistrationUrls', () => {
+  /** A clock moved only by the injected sleep. */
+  function fakeClock() {
+    let now = 0;
+    const waits: number[] = [];
+    return {
+      now: () => now,
+      sleep: async (ms: number) => {
+        waits.push(ms);
+        now += ms;
+      },
+      waits,
+    };
+  }
+
+  it('backs off 1 s, 1.5 s, 2.25 s … capped at 5 s', () => {
+    expect([0, 1, 2, 3, 4, 5, 9].map((attempt) => pollDelay(attempt))).toEqual([
+      1000, 1500, 2250, 3375, 5000, 5000, 5000,
+    ]);
+  });
+
+  it('asks until every task is ready, never again about a ready one', async () => {
+    const clock = fakeClock();
+    let round = 0;
+    mockAdminCloud({
+      describeBatchOrganizationRegistrationUrls: ({ taskId }) => {
+        if (taskId === 'a' && round >= 1) return { ok: true, ready: true, rows: [readyRow(0)] };
+        if (taskId === 'b' && round >= 3) return { ok: true, ready: true, rows: [readyRow(1)] };
+        return { ok: true, ready: false };
+      },
+    });
+    const updates: TaskStatus[][] = [];
+    const outcome = await pollRegistrationUrls(pendingTasks(['a', 'b']), {
+      ...clock,
+      sleep: async (ms) => {
+        round += 1;
+        await clock.sleep(ms);
+      },
+      onUpdate: (tasks) => updates.push(tasks),
+    });
+    expect(outcome).toEqual({
+      kind: 'settled',
+      tasks: [
+        { taskId: 'a', state: 'ready', rows: [readyRow(0)] },
+        { taskId: 'b', state: 'ready', rows: [readyRow(1)] },
+      ],
+    });
+    expect(clock.waits).toEqual([1000, 1500, 2250]);
+    expect(callsTo('describeBatchOrganizationRegistrationUrls').map((d) => d.taskId)).toEqual([
+      'a',
+      'b',
+      'a',
+      'b',
+      'b',
+      'b',
+    ]);
+    expect(updates).toHaveLength(4);
+  });
+
+  it('keeps asking through transient failures, stops on a lasting one', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    mockAdminCloud({
+      describeBatchOrganizationRegistrationUrls: ({ taskId }) => {
+        calls += 1;
+        if (taskId === 'gone') {
+          return { ok: false, code: 'TASK_NOT_FOUND', message: ERROR_MESSAGES.TASK_NOT_FOUND };
+        }
+        return calls < 4
+          ? { ok: false, code: 'ESS_UNAVAILABLE', message: ERROR_MESSAGES.ESS_UNAVAILABLE }
+          : { ok: true, ready: true, rows: [] };
+      },
+    });
+    const outcome = await pollRegistrationUrls(pendingTasks(['slow', 'gone']), clock);
+    expect(outcome).toEqual({
+      kind: 'settled',
+      tasks: [
+        { taskId: 'slow', state: 'ready', rows: [] },
+        {
+          taskId: 'gone',
+          state: 'failed',
+          code: 'TASK_NOT_FOUND',
+          message: ERROR_MESSAGES.TASK_NOT_FOUND,
+        },
+      ],
+    });
+  });
+
+  it('gives up after about two minutes, leaving the tasks pending', async () => {
+    const clock = fakeClock();
+    mockAdminCloud({
+      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
+    });
+    const outcome = await pollRegistrationUrls(pendingTasks(['a']), clock);
+    expect(outcome).toEqual({ kind: 'timedOut', tasks: [{ taskId: 'a', state: 'pending' }] });
+    const waited = clock.waits.reduce((sum, ms) => sum + ms, 0);
+    expect(waited).toBeLessThanOrEqual(POLL_SCHEDULE.giveUpAfterMs);
+    expect(waited).toBeGreaterThan(POLL_SCHEDULE.giveUpAfterMs - POLL_SCHEDULE.maxDelayMs);
+  });
+
+  it('stops quietly once cancelled', async () => {
+    const clock = fakeClock();
+    mockAdminCloud({
+      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
+    });
+    const onUpdate = jest.fn();
+    const outcome = await pollRegistrationUrls(pendingTasks(['a']), {
+      ...clock,
+      onUpdate,
+      isCancelled: () => clock.waits.length >= 2,
+    });
+    expect(outcome).toEqual({ kind: 'cancelled' });
+    expect(onUpdate).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('checkAdminAccess', () => {
+  it.each([
+    [{ ok: false, code: 'INVALID_INPUT', message: '请提供正确的认证任务编号' }, 'allowed'],
+    [{ ok: false, code: 'FORBIDDEN', message: ERROR_MESSAGES.FORBIDDEN }, 'forbidden'],
+    [{ ok: false, code: 'NETWORK', message: ERROR_MESSAGES.NETWORK }, 'unknown'],
+  ] as const)('answers %j as %s', async (answer, expected) => {
+    mockAdminCloud({ describeBatchOrganizationRegistrationUrls: () => answer });
+    expect(await checkAdminAccess()).toBe(expected);
+  });
+});
+
+describe('newRequestKey', () => {
+  it('is 32 hex characters, different every time, with or without Web Crypto', () => {
+    const keys = new Set(Array.from({ length: 50 }, newRequestKey));
+    expect(keys.size).toBe(50);
+    for (const key of keys) expect(key).toMatch(/^[0-9a-f]{32}$/);
+
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+    Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+    try {
+      expect(newRequestKey()).toMatch(/^[0-9a-f]{32}$/);
+      expect(newRequestKey()).not.toBe(newRequestKey());
+    } finally {
+      if (original) Object.defineProperty(globalThis, 'crypto', original);
+    }
+  });
+});
+
+describe('registration history', () => {
+  it('stores exactly the task ids and names, and reads them back', () => {
+    rememberRegistration({
+      submittedAt: 1_700_000_000_000,
+      taskIds: ['t1'],
+      organizationNames: ['甲公司'],
+      ...({ adminMobile: '13900139000' } as object),
+    });
+    const [[key, value]] = mocked.setStorageSync.mock.calls;
+    expect(key).toBe('essAdmin.lastRegistration.v1');
+    expect(JSON.parse(value)).toEqual({
+      submittedAt: 1_700_000_000_000,
+      taskIds: ['t1'],
+      organizationNames: ['甲公司'],
+    });
+    expect(recallRegistration()).toEqual(JSON.parse(value));
+    forgetRegistration();
+    expect(recallRegistration()).toBeNull();
+  });
+
+  it.each([
+    '',
+    'not json',
+    '{"submittedAt":1,"taskIds":[],"organizationNames":[]}',
+    '{"taskIds":[1]}',
+  ])('reads %j as nothing remembered', (stored) => {
+    Taro.setStorageSync('essAdmin.lastRegistration.v1', stored);
+    expect(recallRegistration()).toBeNull();
+  });
+
+  it('keeps working when storage throws', () => {
+    mocked.setStorageSync.mockImplementation(() => {
+      throw new Error('quota');
+    });
+    mocked.getStorageSync.mockImplementation(() => {
+      throw new Error('unavailable');
+    });
+    expect(() =>
+      rememberRegistration({ submittedAt: 1, taskIds: ['t'], organizationNames: [] }),
+    ).not.toThrow();
+    expect(recallRegistration()).toBeNull();
+  });
+});
+
+describe('pasted tables', () => {
+  it('reads Excel cells: CRLF lines, quoted cells with tabs, line breaks and quotes', () => {
+    const text = 'A\t"B\twith tab"\t"line\r\nbreak"\r\n\r\n"say ""hi"""\t 　x　 \t\r\n';
+    expect(parseTableText(text)).toEqual([
+      ['A', 'B\twith tab', 'line\nbreak'],
+      ['say "hi"', 'x', ''],
+    ]);
+  });
+
+  it('maps columns by their headers, in any order, with common aliases', () => {
+    const table = [
+      ['超管手机号', '企业名称*', '信用代码', '法人', '超管姓名', '证件类型', '授权方式'],
+      ['13900139000', '甲公司', ORGS[0].uniformSocialCreditCode, '李四', '王五', '港澳通行证', '2'],
+    ];
+    const [draft] = draftsFromTable(table);
+    expect(draft.values).toEqual({
+      organizationName: '甲公司',
+      uniformSocialCreditCode: ORGS[0].uniformSocialCreditCode,
+      legalName: '李四',
+      address: '',
+      adminName: '王五',
+      adminMobile: '13900139000',
+      adminIdCardType: 'HONGKONG_AND_MACAO',
+      adminIdCardNumber: '',
+      authorizationTypes: '2',
+    });
+  });
+
+  it('leaves unknown choices for the shared validator to name', () => {
+    const [draft] = draftsFromTable([
+      [
+        '甲公司',
+        ORGS[0].uniformSocialCreditCode,
+        '李四',
+        '',
+        '王五',
+        '13900139000',
+        '护照',
+        '',
+        '刷脸',
+      ],
+    ]);
+    const check = checkOrganizationRow(toRowInput(draft.values));
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.fields.adminIdCardType).toMatch(/^证件类型只能是/);
+    expect(check.fields.authorizationTypes).toMatch(/^授权方式只能是/);
+  });
+
+  it('sends empty optional choices as absent (ESS defaults)', () => {
+    const [draft] = draftsFromTable([
+      ['甲公司', ORGS[0].uniformSocialCreditCode, '李四', '', '王五', '13900139000'],
+    ]);
+    const check = checkOrganizationRow(toRowInput(draft.values));
+    expect(check).toEqual({
+      ok: true,
+      value: {
+        organizationName: '甲公司',
+        uniformSocialCreditCode: ORGS[0].uniformSocialCreditCode,
+        legalName: '李四',
+        adminName: '王五',
+        adminMobile: '13900139000',
+        adminIdCardType: 'ID_CARD',
+      },
+    });
+  });
+});
+
+describe('assignMessages', () => {
+  const subTasks = [
+    { subTaskId: 'sub-A', organizationName: '甲公司' },
+    { subTaskId: 'sub-B', organizationName: '乙公司' },
+  ];
+
+  it('puts a message with the SubTaskId, or else the enterprise name, next to it', () => {
+    expect(
+      assignMessages(['子任务 sub-B 已筛选', '甲公司 的超管不一致', '其他问题', ' '], subTasks),
+    ).toEqual({
+      bySubTask: { 'sub-B': ['子任务 sub-B 已筛选'], 'sub-A': ['甲公司 的超管不一致'] },
+      others: ['其他问题'],
+    });
+  });
+});
