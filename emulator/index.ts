@@ -17,6 +17,7 @@ import { CancellableDelays } from './delays';
 import { FaultQueue } from './faults';
 import { handleEssApiRequest } from './gateway';
 import { handleH5Request } from './h5Routes';
+import { QR_CODE_PATH, sendQrImage } from './qrImage';
 import { sendText } from './http';
 import { SlidingWindowRateLimiter } from './rateLimiter';
 import { resolveSettings, type EssEmulatorHandlerOptions } from './settings';
@@ -113,6 +114,9 @@ export function createEssEmulatorHandler(options: EssEmulatorHandlerOptions): Es
     if (url.pathname === '/') return handleEssApiRequest(req, res, gatewayDependencies);
     if (url.pathname.startsWith(CONTROL_PATH_PREFIX)) {
       return handleControlRequest(req, res, url, control);
+    }
+    if (url.pathname.startsWith(QR_CODE_PATH) && req.method === 'GET') {
+      return sendQrImage(res, url.pathname);
     }
     if (url.pathname.startsWith('/h5/')) {
       return handleH5Request(req, res, url, state, settings.now());

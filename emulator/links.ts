@@ -1,10 +1,11 @@
 /**
  * The links ESS hands out, shaped as in the API documentation. Links into ESS's own sites point at
  * the real hosts (they are only ever displayed or handed to WeChat in tests); H5 verification links
- * point at the emulator itself, which serves a stand-in verification page (see h5Routes.ts).
+ * and QR-code images point at the emulator itself, which serves stand-ins (h5Routes.ts, qrImage.ts).
  */
 import type { AuthorizationEndpoint, RegistrationEndpoint, UserVerifyEndpoint } from './state';
 import { newShortUrlCode } from './ids';
+import { QR_CODE_PATH } from './qrImage';
 
 const JUMP_PAGE = 'https://res.ess.tencent.cn/cdn/h5-activity/jump-mp.html';
 const SHORT_URL_BASE = 'https://essurl.cn';
@@ -41,6 +42,7 @@ export function batchAuthorizationUrl(
   endpoint: AuthorizationEndpoint,
   shortKey: string,
   qrCodeId: string,
+  publicBaseUrl: string,
 ): string {
   const to = 'AUTHORIZATION_ENTERPRISE_FOR_BATCH_SUBMIT';
   switch (endpoint) {
@@ -51,9 +53,10 @@ export function batchAuthorizationUrl(
     case 'APP':
       return `${MINI_PROGRAM_GUIDE}?to=${to}&shortKey=${shortKey}`;
     case 'QR_CODE':
-      // The documentation shows the test environment's host (dyn.test.ess.tencent.cn); this is its
-      // production counterpart.
-      return `https://dyn.ess.tencent.cn/imgs/qrcode_urls/authorization_enterprise_for_batch_submit/${qrCodeId}.png`;
+      // ESS serves these from its CDN (dyn.ess.tencent.cn; the documentation shows the test
+      // environment's dyn.test.ess.tencent.cn). The emulator serves a stand-in image itself, at
+      // the same path, so a page can show it (see qrImage.ts).
+      return `${publicBaseUrl.replace(/\/+$/, '')}${QR_CODE_PATH}authorization_enterprise_for_batch_submit/${qrCodeId}.png`;
   }
 }
 

@@ -100,6 +100,7 @@ function handle({
   params,
   state,
   nowMs,
+  publicBaseUrl,
 }: ActionContext): CreateBatchOrganizationAuthorizationUrlResponse {
   const request = params as unknown as CreateBatchOrganizationAuthorizationUrlRequest;
   const admin = readAdministrator(request);
@@ -111,7 +112,7 @@ function handle({
     throw invalidValue('SubTaskIds', `没有属于该超管且已处理完成的企业认证子任务${details}`);
   }
 
-  const url = batchAuthorizationUrl(endpoint, newShortKey(), newLongId());
+  const url = batchAuthorizationUrl(endpoint, newShortKey(), newLongId(), publicBaseUrl);
   const expiresAtMs = nowMs + LINK_LIFETIME_SECONDS * 1000;
   // No MiniAppId: this action's answer does not have one, even for APP links.
   return { AuthUrl: url, ErrorMessages: errorMessages, ExpireTime: Math.floor(expiresAtMs / 1000) };

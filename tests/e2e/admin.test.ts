@@ -6,7 +6,6 @@ import { mkdirSync } from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
 import { creditCodeCheckChar } from '../../src/domain/creditCode';
-import { serveStandInQrCodes } from './support/admin';
 import { DOCS_DIR, startE2e, withScreenshotOnFailure, type E2eEnv } from './support/browser';
 
 const ADMIN_HOME = '/#/admin/pages/enterprises/index';
@@ -78,7 +77,6 @@ describe('enterprise admin pages in the browser', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: env.stack.url,
     });
-    await serveStandInQrCodes(context);
     await withScreenshotOnFailure(page, 'admin-flow', async () => {
       // The local admin login sets this browser's identity and lands on the enterprises page.
       await page.goto(env.stack.adminLoginUrl);
@@ -152,7 +150,8 @@ describe('enterprise admin pages in the browser', () => {
       );
       await taroButton(page, /^生成批量认证链接$/).click();
       const qrLink = ((await (await qrAnswer).json()) as { authUrl: string }).authUrl;
-      expect(qrLink).toMatch(/^https:\/\/dyn\.ess\.tencent\.cn\/imgs\/qrcode_urls\/.+\.png$/);
+      // The emulator serves its stand-in QR image where ESS's CDN would.
+      expect(qrLink).toMatch(new RegExp(`^${env.stack.emulator!.url}/imgs/qrcode_urls/.+\\.png$`));
       const qrImage = page.locator(`img[src="${qrLink}"]`);
       await qrImage.waitFor();
       expect(await qrImage.evaluate((img: HTMLImageElement) => img.naturalWidth > 0)).toBe(true);

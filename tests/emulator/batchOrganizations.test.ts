@@ -246,7 +246,7 @@ describe('batch organization registration', () => {
       ],
       [
         'QR_CODE',
-        /^https:\/\/dyn\.ess\.tencent\.cn\/imgs\/qrcode_urls\/authorization_enterprise_for_batch_submit\/yD[A-Za-z0-9]{30}\.png$/,
+        /^http:\/\/127\.0\.0\.1:\d+\/imgs\/qrcode_urls\/authorization_enterprise_for_batch_submit\/yD[A-Za-z0-9]{30}\.png$/,
       ],
     ])(
       'answers the %s link, filtering out a sub-task of another administrator',

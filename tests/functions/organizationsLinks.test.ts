@@ -121,7 +121,7 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
     ['HTTP_SHORT_URL', /^https:\/\/essurl\.cn\/\w+$/],
     [
       'QR_CODE',
-      /^https:\/\/dyn\.ess\.tencent\.cn\/imgs\/qrcode_urls\/authorization_enterprise_for_batch_submit\/\w+\.png$/,
+      /^http:\/\/127\.0\.0\.1:\d+\/imgs\/qrcode_urls\/authorization_enterprise_for_batch_submit\/\w+\.png$/,
     ],
   ])('passes the %s link through unchanged, without a mini-program', async (endpoint, url) => {
     const { rows } = await registerReady(h, organizations(2));

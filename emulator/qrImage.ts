@@ -1,14 +1,15 @@
 /**
- * For the admin pages' browser tests: ESS's QR-code images live on ESS's CDN, which the test
- * machine cannot reach. The browser gets a stand-in image of the same URL (a QR-like pattern
- * drawn from the URL), so the page shows what an admin would see.
+ * The emulator's stand-in for ESS's QR-code images (QR_CODE links): a QR-like SVG drawn from the
+ * path (three finder squares, the rest from a hash), so a page shows what an admin would see. It
+ * is not a scannable code: the link it would carry only exists in the emulator.
  */
-import type { BrowserContext } from 'playwright-core';
+import type { ServerResponse } from 'http';
 
-export const ESS_QR_CODE_HOST = 'https://dyn.ess.tencent.cn';
+/** Path prefix of the QR images, as on ESS's CDN. */
+export const QR_CODE_PATH = '/imgs/qrcode_urls/';
 
 /** 25x25 modules: three finder squares, the rest on/off from a hash of `seed`. */
-function qrLikeSvg(seed: string): string {
+export function qrLikeSvg(seed: string): string {
   const size = 25;
   let hash = 2166136261;
   const next = () => {
@@ -31,9 +32,12 @@ function qrLikeSvg(seed: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-2 -2 ${size + 4} ${size + 4}" shape-rendering="crispEdges"><rect x="-2" y="-2" width="${size + 4}" height="${size + 4}" fill="#fff"/>${finder(0, 0)}${finder(size - 7, 0)}${finder(0, size - 7)}${modules.join('')}</svg>`;
 }
 
-/** Answers requests for ESS's QR-code images in this browser context with a stand-in. */
-export async function serveStandInQrCodes(context: BrowserContext): Promise<void> {
-  await context.route(`${ESS_QR_CODE_HOST}/**`, (route) =>
-    route.fulfill({ contentType: 'image/svg+xml', body: qrLikeSvg(route.request().url()) }),
-  );
+export function sendQrImage(res: ServerResponse, pathname: string): void {
+  const body = qrLikeSvg(pathname);
+  res.writeHead(200, {
+    'Content-Type': 'image/svg+xml',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'public, max-age=604800',
+  });
+  res.end(body);
 }
