@@ -119,3 +119,14 @@ describe('privacy notice page', () => {
     expect(screen.getByText(/脱敏/)).toBeInTheDocument();
   });
 });
+
+describe('privacy popup on the admin pages', () => {
+  it('explains the admin pages’ own use of information, clipboard and album', async () => {
+    needAuthorization();
+    const { default: EnterprisesPage } = await import('../../src/admin/pages/enterprises');
+    render(<EnterprisesPage />);
+    expect(await screen.findByText('用户隐私保护提示')).toBeInTheDocument();
+    expect(screen.getByText(/剪切板和相册/)).toBeInTheDocument();
+    expect(screen.queryByText(/为了完成实名认证/)).not.toBeInTheDocument();
+  });
+});

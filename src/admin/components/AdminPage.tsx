@@ -9,6 +9,9 @@ import { usePrivacyAuthorization } from '../../components/PrivacyPopup/usePrivac
 import type { AdminAccess } from '../hooks/useAdminAccess';
 import ForbiddenCard from './ForbiddenCard';
 
+const ADMIN_PRIVACY_PURPOSE =
+  '为了提交企业认证信息、复制认证链接和保存二维码，我们需要使用你填写的企业及超管信息、剪切板和相册（仅写入）。';
+
 export interface AdminPageProps {
   title: string;
   subtitle: string;
@@ -36,7 +39,7 @@ export default function AdminPage({
       {access === 'checking' ? <Loading text="正在确认你的管理员权限…" /> : null}
       {access === 'forbidden' ? <ForbiddenCard /> : null}
       {access === 'allowed' ? <View>{children}</View> : null}
-      <PrivacyPopup {...privacy.popupProps} />
+      <PrivacyPopup {...privacy.popupProps} purpose={ADMIN_PRIVACY_PURPOSE} />
     </View>
   );
 }

@@ -6,14 +6,20 @@ export interface PrivacyPopupProps {
   visible: boolean;
   /** The guide's name as WeChat reports it, e.g. 《XX小程序隐私保护指引》. */
   contractName?: string;
+  /** Why the page needs the user's consent; defaults to the personal verification's reason. */
+  purpose?: string;
   onAgree: () => void;
   onDisagree: () => void;
 }
+
+const DEFAULT_PURPOSE =
+  '为了完成实名认证，我们需要收集你的姓名、身份证号和手机号，并提交给腾讯电子签核验。';
 
 /** WeChat's privacy authorization: must be agreed to before personal information is collected. */
 export default function PrivacyPopup({
   visible,
   contractName,
+  purpose = DEFAULT_PURPOSE,
   onAgree,
   onDisagree,
 }: PrivacyPopupProps) {
@@ -24,9 +30,7 @@ export default function PrivacyPopup({
       <View className="privacy-popup__panel" ariaRole="dialog" ariaLabel="用户隐私保护提示">
         <Text className="privacy-popup__title">用户隐私保护提示</Text>
         <View className="privacy-popup__body">
-          <Text>
-            为了完成实名认证，我们需要收集你的姓名、身份证号和手机号，并提交给腾讯电子签核验。请阅读
-          </Text>
+          <Text>{purpose}请阅读</Text>
           <Text className="privacy-popup__link" onClick={openPrivacyContract}>
             {name}
           </Text>
