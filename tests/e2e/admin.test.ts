@@ -6,7 +6,7 @@ import { mkdirSync } from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
 import { creditCodeCheckChar } from '../../src/domain/creditCode';
-import { DOCS_DIR, startE2e, withScreenshotOnFailure, type E2eEnv } from './support/browser';
+import { DOCS_DIR, withScreenshotOnFailure, useE2eEnv } from './support/browser';
 
 const ADMIN_HOME = '/#/admin/pages/enterprises/index';
 const ADMIN = { name: '王五', mobile: '13900139000', idCardNumber: '11010519491231002X' };
@@ -38,16 +38,7 @@ function spreadsheet(rows: Array<{ name: string; code: string; legal: string }>)
   return [header, ...lines].join('\r\n');
 }
 
-let env: E2eEnv;
-beforeAll(async () => {
-  env = await startE2e();
-});
-afterAll(async () => {
-  await env?.close();
-});
-beforeEach(() => {
-  env.stack.emulator!.reset();
-});
+const e2e = useE2eEnv();
 
 /**
  * A Taro <Button> (rendered as <taro-button-core> on h5) by its text, on the page in view (the
@@ -62,24 +53,24 @@ const card = (page: Page, position: number) => page.locator(`[aria-label="第${p
 
 describe('enterprise admin pages in the browser', () => {
   it('a user who is not an admin is told kindly, and nothing reaches ESS', async () => {
-    const { page } = await env.newUser();
+    const { page } = await e2e.env.newUser();
     await withScreenshotOnFailure(page, 'admin-forbidden', async () => {
-      await page.goto(`${env.stack.url}${ADMIN_HOME}`);
+      await page.goto(`${e2e.env.stack.url}${ADMIN_HOME}`);
       await page.getByText('你没有权限进行此操作').waitFor();
       await taroButton(page, '返回').waitFor();
       expect(await page.locator('textarea').count()).toBe(0);
-      expect(env.stack.emulator!.calls()).toHaveLength(0);
+      expect(e2e.env.stack.emulator!.calls()).toHaveLength(0);
     });
   });
 
   it('the admin pastes rows, fixes one, submits, follows the progress and gets the batch link', async () => {
-    const { context, page } = await env.newUser();
+    const { context, page } = await e2e.env.newUser();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: env.stack.url,
+      origin: e2e.env.stack.url,
     });
     await withScreenshotOnFailure(page, 'admin-flow', async () => {
       // The local admin login sets this browser's identity and lands on the enterprises page.
-      await page.goto(env.stack.adminLoginUrl);
+      await page.goto(e2e.env.stack.adminLoginUrl);
       await page.waitForURL(/#\/admin\/pages\/enterprises\/index/);
       await page
         .locator('textarea')
@@ -151,7 +142,9 @@ describe('enterprise admin pages in the browser', () => {
       await taroButton(page, /^生成批量认证链接$/).click();
       const qrLink = ((await (await qrAnswer).json()) as { authUrl: string }).authUrl;
       // The emulator serves its stand-in QR image where ESS's CDN would.
-      expect(qrLink).toMatch(new RegExp(`^${env.stack.emulator!.url}/imgs/qrcode_urls/.+\\.png$`));
+      expect(qrLink).toMatch(
+        new RegExp(`^${e2e.env.stack.emulator!.url}/imgs/qrcode_urls/.+\\.png$`),
+      );
       const qrImage = page.locator(`img[src="${qrLink}"]`);
       await qrImage.waitFor();
       expect(await qrImage.evaluate((img: HTMLImageElement) => img.naturalWidth > 0)).toBe(true);
@@ -162,7 +155,7 @@ describe('enterprise admin pages in the browser', () => {
       });
 
       // What ESS saw: signed calls with the normalised rows and the admin's choice of sub-tasks.
-      const emulator = env.stack.emulator!;
+      const emulator = e2e.env.stack.emulator!;
       const registrations = emulator.calls('CreateBatchOrganizationRegistrationTasks');
       expect(registrations).toHaveLength(1);
       expect(registrations[0].signatureValid).toBe(true);

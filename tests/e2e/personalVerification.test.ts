@@ -5,24 +5,15 @@
 import { mkdirSync } from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { DOCS_DIR, startE2e, withScreenshotOnFailure, type E2eEnv } from './support/browser';
+import { DOCS_DIR, withScreenshotOnFailure, useE2eEnv } from './support/browser';
 
 const PERSON = { name: '张三', idCardNumber: '11010519491231002X', mobile: '13800138000' };
 
-let env: E2eEnv;
-beforeAll(async () => {
-  env = await startE2e();
-});
-afterAll(async () => {
-  await env?.close();
-});
-beforeEach(() => {
-  env.stack.emulator!.reset();
-});
+const e2e = useE2eEnv();
 
 function scenario(name: string, body: (page: Page) => Promise<void>) {
   it(name, async () => {
-    const { page } = await env.newUser();
+    const { page } = await e2e.env.newUser();
     await withScreenshotOnFailure(page, name, () => body(page));
   });
 }
@@ -32,7 +23,7 @@ const field = (page: Page, placeholder: string) =>
   page.locator(`input[placeholder="${placeholder}"]`);
 
 async function openForm(page: Page) {
-  await page.goto(env.stack.url);
+  await page.goto(e2e.env.stack.url);
   await field(page, '请输入身份证上的姓名').waitFor();
 }
 
@@ -73,7 +64,7 @@ describe('personal verification in the browser', () => {
     await page.getByText('*三').waitFor();
     await page.screenshot({ path: path.join(DOCS_DIR, 'result-page.png') });
 
-    const creates = env.stack.emulator!.calls('CreateUserVerifyUrl');
+    const creates = e2e.env.stack.emulator!.calls('CreateUserVerifyUrl');
     expect(creates).toHaveLength(1);
     expect(creates[0].signatureValid).toBe(true);
     expect(creates[0].errorCode).toBeUndefined();
@@ -83,7 +74,7 @@ describe('personal verification in the browser', () => {
       IdCardNumber: '11010519491231002X',
     });
     expect(String(creates[0].params.JumpUrl)).toBe(
-      `${env.stack.url}/#/pages/result/index?from=ess`,
+      `${e2e.env.stack.url}/#/pages/result/index?from=ess`,
     );
   });
 
@@ -102,7 +93,7 @@ describe('personal verification in the browser', () => {
       await submitButton(page).click({ force: true });
       await page.waitForTimeout(300);
       expect(apiRequests).toHaveLength(0);
-      expect(env.stack.emulator!.calls('CreateUserVerifyUrl')).toHaveLength(0);
+      expect(e2e.env.stack.emulator!.calls('CreateUserVerifyUrl')).toHaveLength(0);
     },
   );
 
@@ -118,11 +109,11 @@ describe('personal verification in the browser', () => {
     await taroButton(page, '继续完成实名').click();
     await page.waitForURL(/\/h5\/verify\?shortKey=/);
     expect(page.url()).toBe(firstEssUrl);
-    expect(env.stack.emulator!.calls('CreateUserVerifyUrl')).toHaveLength(1);
+    expect(e2e.env.stack.emulator!.calls('CreateUserVerifyUrl')).toHaveLength(1);
   });
 
   scenario('ESS answers InternalError.System twice: the user still gets the link', async (page) => {
-    env.stack.emulator!.injectFault({
+    e2e.env.stack.emulator!.injectFault({
       action: 'CreateUserVerifyUrl',
       code: 'InternalError.System',
       times: 2,
@@ -133,7 +124,9 @@ describe('personal verification in the browser', () => {
     await submitAndOpenEss(page);
     await page.getByRole('button', { name: '完成实名' }).click();
     await page.getByText('实名认证已完成').waitFor();
-    const codes = env.stack.emulator!.calls('CreateUserVerifyUrl').map((c) => c.errorCode ?? 'ok');
+    const codes = e2e.env.stack
+      .emulator!.calls('CreateUserVerifyUrl')
+      .map((c) => c.errorCode ?? 'ok');
     expect(codes).toEqual(['InternalError.System', 'InternalError.System', 'ok']);
   });
 
@@ -152,7 +145,7 @@ describe('personal verification in the browser', () => {
       await page.getByText('*三').waitFor();
 
       // The person finishes elsewhere (e.g. on another device): a reload shows it.
-      env.stack.emulator!.markVerified(PERSON.name, PERSON.idCardNumber);
+      e2e.env.stack.emulator!.markVerified(PERSON.name, PERSON.idCardNumber);
       await page.reload();
       await page.getByText('实名认证已完成').waitFor();
     },

@@ -109,3 +109,26 @@ export async function withScreenshotOnFailure(
     throw error;
   }
 }
+
+/**
+ * One stack and browser per test file: started before the file's tests, closed after them, with
+ * the emulator's calls and faults reset before each test. Read `e2e.env` inside tests.
+ */
+export function useE2eEnv(): { readonly env: E2eEnv } {
+  let current: E2eEnv | undefined;
+  beforeAll(async () => {
+    current = await startE2e();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(() => {
+    current?.stack.emulator?.reset();
+  });
+  return {
+    get env(): E2eEnv {
+      if (!current) throw new Error('the e2e stack is not started (use inside a test)');
+      return current;
+    },
+  };
+}
