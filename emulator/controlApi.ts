@@ -106,6 +106,12 @@ export async function handleControlRequest(
     sendJson(res, known ? 405 : 404, { error: known ? 'Method Not Allowed' : 'Not Found' });
     return;
   }
+  // Only JSON: a web page on another origin cannot send it without a CORS preflight (never
+  // granted), so no page a developer visits can drive a running emulator.
+  if (req.method === 'POST' && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    sendJson(res, 415, { error: 'Send Content-Type: application/json' });
+    return;
+  }
   try {
     sendJson(res, 200, await route(req, url, control));
   } catch (error) {

@@ -25,6 +25,11 @@ export interface EssConfig {
   requestTimeoutMs: number;
   /** Attempts per ESS call, the first included (retries only for transient errors). */
   maxAttempts: number;
+  /**
+   * Secret that keys the hashes kept at rest (identity hashes, batch keys): `DATA_HASH_KEY`, or
+   * the ESS SecretKey when unset. Set it to rotate the ESS key without changing stored hashes.
+   */
+  hashSecret: string;
 }
 
 export type ConfigResult = { ok: true; config: EssConfig } | { ok: false; problems: string[] };
@@ -72,7 +77,7 @@ export function loadEssConfig(env: Env = process.env): ConfigResult {
   const secretKey = required('ESS_SECRET_KEY');
   const operatorId = required('ESS_OPERATOR_ID');
 
-  const endpoint = parseEssEndpoint(env.ESS_ENDPOINT ?? ESS_ENDPOINTS.production);
+  const endpoint = parseEssEndpoint(env.ESS_ENDPOINT?.trim() || ESS_ENDPOINTS.production);
   if (!endpoint)
     problems.push(
       'ESS_ENDPOINT must be a host (ess.tencentcloudapi.com) or an http(s)://host[:port] URL',
@@ -106,6 +111,7 @@ export function loadEssConfig(env: Env = process.env): ConfigResult {
       miniAppEnvVersion: envVersion,
       requestTimeoutMs: requestTimeoutMs as number,
       maxAttempts: maxAttempts as number,
+      hashSecret: env.DATA_HASH_KEY?.trim() || secretKey,
     },
   };
 }

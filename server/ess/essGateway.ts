@@ -7,6 +7,7 @@ import type * as EssModels from 'tencentcloud-sdk-nodejs/tencentcloud/services/e
 import type { EssConfig } from '../config';
 import type { Logger } from '../log';
 import { EssCallError, toEssFailure, type EssFailure } from './essError';
+import { redactRequestValues } from './redactRequestValues';
 import { withRetry, type RetryPolicy } from './retry';
 
 /** The ESS actions this product uses, with the SDK's own request/response models. */
@@ -148,7 +149,7 @@ export function createEssGateway({
           attempts,
           durationMs: Date.now() - started,
           essCode: failure.essCode,
-          essMessage: failure.essMessage,
+          essMessage: redactRequestValues(failure.essMessage, request),
           requestId: failure.requestId,
         });
         throw new EssCallError(action, failure, attempts);

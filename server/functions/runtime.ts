@@ -40,6 +40,11 @@ export interface CloudFunctionOptions {
    * default wording (written for personal verification) does not fit the function.
    */
   messages?: Partial<Record<ErrorCode, string>>;
+  /**
+   * `user` (default): called by a WeChat user, whose OPENID is required. `timer`: run by a timer
+   * trigger (no OPENID); a call that carries an OPENID, i.e. from a user, is answered FORBIDDEN.
+   */
+  trigger?: 'user' | 'timer';
 }
 
 export function cloudFunction<R>(
@@ -64,14 +69,20 @@ export function cloudFunction<R>(
       openid: shortenOpenId(caller.openid ?? undefined),
     });
     const started = Date.now();
-    if (!caller.openid) {
+    if (options.trigger === 'timer') {
+      if (caller.openid) {
+        log.warn('a scheduled function was called by a user');
+        return fail('FORBIDDEN');
+      }
+    } else if (!caller.openid) {
       log.warn('no caller identity (OPENID)');
       return fail('NO_IDENTITY');
     }
     let config: EssConfig | null = null;
     let gateway: EssGateway | null = null;
     const ctx: FunctionContext = {
-      caller: { ...caller, openid: caller.openid },
+      // '' only for timer-triggered functions, which act for no user.
+      caller: { ...caller, openid: caller.openid ?? '' },
       log,
       store: openStore(),
       essConfig() {

@@ -17,6 +17,7 @@ interface CloudCollection {
 }
 interface CloudDatabase {
   collection(name: string): CloudCollection;
+  command: { lt(value: number): unknown };
 }
 
 export function cloudDatabaseStore(envName: string): StoreFactory {
@@ -38,6 +39,18 @@ export function cloudDatabaseStore(envName: string): StoreFactory {
         },
         async put(id, doc) {
           await db().collection(name).doc(id).set({ data: doc });
+        },
+        async findBelow(field, value, limit) {
+          const database = db();
+          const { data } = await database
+            .collection(name)
+            .where({ [field]: database.command.lt(value) })
+            .limit(limit)
+            .get();
+          return (data as (T & { _id: string })[]).map(({ _id, ...doc }) => ({
+            id: _id,
+            doc: doc as unknown as T,
+          }));
         },
         async delete(id) {
           const existing = await this.get(id);

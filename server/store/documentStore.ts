@@ -8,6 +8,8 @@ export interface DocumentStore<T extends object> {
   /** Creates or replaces the document. */
   put(id: string, doc: T): Promise<void>;
   delete(id: string): Promise<void>;
+  /** Up to `limit` documents whose numeric `field` is below `value` (for clean-up jobs). */
+  findBelow(field: string, value: number, limit: number): Promise<{ id: string; doc: T }[]>;
 }
 
 export interface StoreFactory {

@@ -55,6 +55,16 @@ export function localFileStore(dataDir: string): StoreFactory {
             docs[id] = doc;
             await writeAll(file, docs);
           }),
+        findBelow: (field, value, limit) =>
+          serialised(file, async () =>
+            Object.entries(await readAll<T>(file))
+              .filter(([, doc]) => {
+                const n = (doc as Record<string, unknown>)[field];
+                return typeof n === 'number' && n < value;
+              })
+              .slice(0, limit)
+              .map(([id, doc]) => ({ id, doc })),
+          ),
         delete: (id) =>
           serialised(file, async () => {
             const docs = await readAll<T>(file);

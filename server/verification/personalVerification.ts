@@ -16,7 +16,7 @@ import type { EssConfig } from '../config';
 import type { EssGateway } from '../ess/essGateway';
 import type { Logger } from '../log';
 import type { DocumentStore } from '../store/documentStore';
-import type { PendingIdentity, VerificationRecord } from './verificationRecord';
+import type { PendingIdentity, VerificationProof, VerificationRecord } from './verificationRecord';
 
 /** A link this close to its expiry is not handed out again: the user needs time to finish. */
 export const REUSE_MARGIN_SECONDS = 10 * 60;
@@ -38,9 +38,9 @@ function identityHash(
   config: EssConfig,
   input: { name: string; idCardNumber: string; mobile: string },
 ): string {
-  // Keyed with a key derived from the ESS secret: without it the hash of an ID number could be
+  // Keyed with a key derived from a server secret: without it the hash of an ID number could be
   // reversed by enumerating ID numbers.
-  const key = createHmac('sha256', config.secretKey).update('ess-verify/identity-hash/v1').digest();
+  const key = createHmac('sha256', config.hashSecret).update('ess-verify/identity-hash/v1').digest();
   return createHmac('sha256', key)
     .update([input.name, input.idCardNumber, input.mobile].join('\u0000'))
     .digest('hex');
@@ -90,10 +90,12 @@ export function personalVerification(deps: PersonalVerificationDeps) {
   async function markVerified(
     openid: string,
     record: VerificationRecord,
+    proof: VerificationProof,
   ): Promise<VerificationRecord> {
     const at = now();
     const verified: VerificationRecord = {
       status: 'verified',
+      proof,
       identityHash: record.identityHash,
       maskedName: record.maskedName,
       maskedIdCardNumber: record.maskedIdCardNumber,
@@ -148,7 +150,8 @@ export function personalVerification(deps: PersonalVerificationDeps) {
       };
 
       if (await isVerifiedAtEss(input)) {
-        await markVerified(openid, base);
+        // Recorded as `ess-status`: ESS vouches for the identity, not for this WeChat user.
+        await markVerified(openid, base, 'ess-status');
         log.info('already verified at ESS', { requestRef: base.requestRef });
         return { ok: true, verified: true };
       }
@@ -168,7 +171,13 @@ export function personalVerification(deps: PersonalVerificationDeps) {
         return failure('ESS_FAILED', { requestId: response.RequestId });
       }
       // Stored before answering: a user who comes back gets this link, not a new one.
-      await store.put(openid, { ...base, link, essRequestId: response.RequestId });
+      await store.put(openid, {
+        ...base,
+        link,
+        essRequestId: response.RequestId,
+        // When the personal data must go even if the user never comes back (see purge function).
+        eraseAfter: link.expireTime * 1000,
+      });
       log.info('verification link created', {
         requestRef: base.requestRef,
         requestId: response.RequestId,
@@ -180,26 +189,48 @@ export function personalVerification(deps: PersonalVerificationDeps) {
 
     async getUserVerifyStatus(openid: string): Promise<GetUserVerifyStatusResult> {
       const record = await store.get(openid);
-      if (!record || record.status === 'expired') return { ok: true, status: 'none' };
-      if (record.status === 'verified')
-        return { ok: true, status: 'verified', maskedName: record.maskedName };
+      if (!record) return { ok: true, status: 'none' };
+      if (record.status === 'expired') return { ok: true, status: 'none', expired: true };
+      if (record.status === 'verified') return verifiedStatus(record);
       if (!record.identity || !record.link) return { ok: true, status: 'none' };
-
-      if (await isVerifiedAtEss(record.identity)) {
-        await markVerified(openid, record);
-        log.info('verification completed', { requestRef: record.requestRef });
-        return { ok: true, status: 'verified', maskedName: record.maskedName };
-      }
-      if (record.link.expireTime <= nowSeconds(now)) {
-        // Unused and expired: the personal data is no longer needed.
-        const { identity: _identity, link: _link, ...rest } = record;
-        await store.put(openid, { ...rest, status: 'expired', updatedAt: now() });
-        log.info('pending verification expired', { requestRef: record.requestRef });
-        return { ok: true, status: 'none' };
-      }
+      const settled = await this.settlePending(openid, record);
+      if (settled.status === 'verified') return verifiedStatus(settled);
+      if (settled.status === 'expired') return { ok: true, status: 'none', expired: true };
       return { ok: true, status: 'pending', maskedName: record.maskedName, ...record.link };
     },
+
+    /**
+     * Brings a pending record up to date: verified if ESS says so, expired (personal data erased)
+     * if its link expired unused, otherwise unchanged. Used on status checks and by the daily purge.
+     */
+    async settlePending(openid: string, record: VerificationRecord): Promise<VerificationRecord> {
+      if (record.status !== 'pending' || !record.identity || !record.link) return record;
+      if (await isVerifiedAtEss(record.identity)) {
+        log.info('verification completed', { requestRef: record.requestRef });
+        return markVerified(openid, record, 'own-link');
+      }
+      if (record.link.expireTime > nowSeconds(now)) return record;
+      const expired = expiredRecord(record, now());
+      await store.put(openid, expired);
+      log.info('pending verification expired', { requestRef: record.requestRef });
+      return expired;
+    },
   };
+}
+
+function verifiedStatus(record: VerificationRecord): GetUserVerifyStatusResult {
+  return {
+    ok: true,
+    status: 'verified',
+    maskedName: record.maskedName,
+    proof: record.proof ?? 'own-link',
+  };
+}
+
+/** A pending record whose link expired unused, without the personal data it no longer needs. */
+export function expiredRecord(record: VerificationRecord, at: number): VerificationRecord {
+  const { identity: _identity, link: _link, eraseAfter: _eraseAfter, ...rest } = record;
+  return { ...rest, status: 'expired', updatedAt: at };
 }
 
 export type PersonalVerification = ReturnType<typeof personalVerification>;

@@ -6,7 +6,9 @@
  * stored. Once the user is verified, or the link has expired unused, those are erased and only
  * masked forms and a keyed hash (to recognise the same identity again) remain.
  */
-import type { EssVerifyLink } from '../../src/domain/verificationContract';
+import type { EssVerifyLink, VerificationProof } from '../../src/domain/verificationContract';
+
+export type { VerificationProof };
 
 export const VERIFICATION_COLLECTION = 'ess_user_verifications';
 
@@ -17,6 +19,10 @@ export interface PendingIdentity {
 
 export interface VerificationRecord {
   status: 'pending' | 'verified' | 'expired';
+  /** Present when `verified`. */
+  proof?: VerificationProof;
+  /** While `pending`: when the personal data must be erased (ms; the link's expiry). */
+  eraseAfter?: number;
   /** HMAC of name + ID number + mobile: "is this the same identity as last time?" */
   identityHash: string;
   maskedName: string;

@@ -51,8 +51,19 @@ export type CreateUserVerifyUrlResult =
 
 export type UserVerifyStatus = 'none' | 'pending' | 'verified';
 
+/**
+ * How the caller came to be verified:
+ * - `own-link`: ESS reported the identity verified after this WeChat user was given a link for it
+ *   (ESS said "not verified" when the link was made): the user completed verification;
+ * - `ess-status`: the identity was already verified at ESS when this user asked, so no link was
+ *   made. That proves the identity is verified, not that this WeChat user is that person: a
+ *   service that trusts the WeChat user as the person should require `own-link`.
+ */
+export type VerificationProof = 'own-link' | 'ess-status';
+
 export type GetUserVerifyStatusResult =
-  | { ok: true; status: 'none' }
-  | { ok: true; status: 'verified'; maskedName?: string }
+  /** `expired`: the user had a link that expired unused (start again). */
+  | { ok: true; status: 'none'; expired?: boolean }
+  | { ok: true; status: 'verified'; maskedName?: string; proof?: VerificationProof }
   | ({ ok: true; status: 'pending'; maskedName?: string } & EssVerifyLink)
   | FailureResult;

@@ -28,7 +28,7 @@ function control(emulator: EssEmulator, method: string, name: string, body?: unk
   return rawRequest(emulator, {
     method,
     path: `/__emulator/${name}`,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    headers: method === 'POST' ? { 'Content-Type': 'application/json' } : {},
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
@@ -121,9 +121,19 @@ describe('ESS emulator control API', () => {
     expect((await control(emulator, 'POST', 'verify', { name: '张三' })).status).toBe(400);
     const notJson = await rawRequest(emulator, {
       path: '/__emulator/faults',
+      headers: { 'Content-Type': 'application/json' },
       body: 'code=InternalError',
     });
     expect(notJson.status).toBe(400);
+    // What a page on another origin could send without a CORS preflight is refused.
+    for (const contentType of [undefined, 'text/plain', 'application/x-www-form-urlencoded']) {
+      const crossSite = await rawRequest(emulator, {
+        path: '/__emulator/verify',
+        headers: contentType ? { 'Content-Type': contentType } : {},
+        body: JSON.stringify({ name: '张三', idCardNumber: '11010519491231002X' }),
+      });
+      expect(crossSite.status).toBe(415);
+    }
     expect((await control(emulator, 'GET', 'nothing')).status).toBe(404);
     expect((await control(emulator, 'GET', 'reset')).status).toBe(405);
     expect((await rawRequest(emulator, { method: 'GET', path: '/elsewhere' })).status).toBe(404);

@@ -96,6 +96,11 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
     // Remembered: the next call needs no ESS call at all.
     expect(await h.invoke('createUserVerifyUrl', VALID)).toEqual({ ok: true, verified: true });
     expect(essCalls()).toHaveLength(1);
+    // ESS vouches for the identity, not for this WeChat user: the status says how it is known.
+    expect(await h.invoke('getUserVerifyStatus', {})).toMatchObject({
+      status: 'verified',
+      proof: 'ess-status',
+    });
   });
 
   it('retries RequestLimitExceeded with back-off and succeeds', async () => {

@@ -34,7 +34,13 @@ describe('getUserVerifyStatus', () => {
     });
 
     h.emulator.markVerified('张三', '11010519491231002X');
-    expect(await status()).toEqual({ ok: true, status: 'verified', maskedName: '*三' });
+    // This user was given the link and ESS reports the identity verified since: their own link.
+    expect(await status()).toEqual({
+      ok: true,
+      status: 'verified',
+      maskedName: '*三',
+      proof: 'own-link',
+    });
 
     // Once verified, the name and ID number are no longer kept, and no more ESS calls are needed.
     const stored = JSON.stringify(h.storedDocuments(COLLECTION)[OPENID]);

@@ -128,4 +128,11 @@ describe('result page', () => {
     render(<ResultPage />);
     expect(await screen.findByText('实名链接已过期')).toBeInTheDocument();
   });
+
+  it('a link that expired unused (status none, expired): says so rather than "nothing started"', async () => {
+    mockCloud({ getUserVerifyStatus: () => ({ ok: true, status: 'none', expired: true }) });
+    render(<ResultPage />);
+    expect(await screen.findByText('实名链接已过期')).toBeInTheDocument();
+    expect(screen.queryByText('还没有进行中的实名')).not.toBeInTheDocument();
+  });
 });

@@ -81,7 +81,11 @@ describe('personal verification over time', () => {
     const first = await s.api.createUserVerifyUrl('o1', INPUT, { endpoint: 'APP' });
     if (!first.ok || first.verified) throw new Error('expected a link');
     clock = (first.expireTime + 1) * 1000;
-    expect(await s.api.getUserVerifyStatus('o1')).toEqual({ ok: true, status: 'none' });
+    expect(await s.api.getUserVerifyStatus('o1')).toEqual({
+      ok: true,
+      status: 'none',
+      expired: true,
+    });
     const record = await s.store.get('o1');
     expect(record).toMatchObject({ status: 'expired', maskedName: '*四' });
     expect(record?.identity).toBeUndefined();

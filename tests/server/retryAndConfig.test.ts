@@ -2,6 +2,7 @@ import { loadEssConfig, parseEssEndpoint } from '../../server/config';
 import { toEssFailure } from '../../server/ess/essError';
 import { backoffDelay, withRetry } from '../../server/ess/retry';
 import { rateLimitDelay } from '../../server/ess/essGateway';
+import { redactRequestValues } from '../../server/ess/redactRequestValues';
 
 describe('retry with bounded exponential back-off', () => {
   const policy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 300 };
@@ -158,5 +159,41 @@ describe('configuration', () => {
       expect.stringContaining('ESS_ENDPOINT'),
       expect.stringContaining('ESS_MAX_ATTEMPTS'),
     ]);
+  });
+});
+
+describe('ESS messages in the log', () => {
+  it('masks every personal value of the request quoted back by ESS', () => {
+    const request = {
+      Name: '张三',
+      IdCardNumber: '11010519491231002X',
+      Mobile: '13800138000',
+      RegistrationOrganizations: [{ AdminName: 'Chan Tai Man', AdminIdCardNumber: 'H1234567890' }],
+    };
+    const message =
+      '张三 与 11010519491231002X 不匹配; 手机 13800138000; 超管 Chan Tai Man (H1234567890)';
+    const redacted = redactRequestValues(message, request);
+    for (const value of [
+      '张三',
+      '11010519491231002X',
+      '13800138000',
+      'Chan Tai Man',
+      'H1234567890',
+    ]) {
+      expect(redacted).not.toContain(value);
+    }
+    expect(redacted).toContain('*三');
+    expect(redacted).toContain('不匹配');
+  });
+
+  it('treats an empty ESS_ENDPOINT (a blank .env entry) as the default', () => {
+    expect(
+      loadEssConfig({
+        ESS_SECRET_ID: 'i',
+        ESS_SECRET_KEY: 'k',
+        ESS_OPERATOR_ID: 'o',
+        ESS_ENDPOINT: '',
+      }),
+    ).toMatchObject({ ok: true, config: { endpoint: { host: 'ess.tencentcloudapi.com' } } });
   });
 });

@@ -35,7 +35,7 @@ export function useVerifyStatus() {
           : { kind: 'pending', link: toVerifyLink(result), maskedName: result.maskedName },
       );
     } else {
-      setView({ kind: 'none' });
+      setView(result.expired ? { kind: 'expired' } : { kind: 'none' });
     }
   }, []);
 

@@ -15,7 +15,14 @@ const CHROMIUM_CANDIDATES = [
   '/usr/bin/chromium-browser',
 ];
 export const RESULTS_DIR = path.resolve(__dirname, '../../../test-results');
-export const DOCS_DIR = path.resolve(__dirname, '../../../docs');
+/**
+ * Where the pages' screenshots go: docs/ (shown by the README) when UPDATE_DOCS_SCREENSHOTS is set
+ * (`npm run docs:screenshots`), test-results/screenshots/ otherwise, so a test run leaves the
+ * working tree as it was.
+ */
+export const DOCS_DIR = process.env.UPDATE_DOCS_SCREENSHOTS
+  ? path.resolve(__dirname, '../../../docs')
+  : path.resolve(__dirname, '../../../test-results/screenshots');
 
 export function chromiumPath(): string {
   const found = CHROMIUM_CANDIDATES.find((candidate) => candidate && existsSync(candidate));

@@ -1,0 +1,74 @@
+import { writeFileSync } from 'fs';
+import path from 'path';
+import { startHarness, type Harness } from '../support/functionHarness';
+
+const COLLECTION = 'ess_user_verifications';
+const ZHANG = { name: '张三', idCardNumber: '11010519491231002X', mobile: '13800138000' };
+const LI = { name: '李四', idCardNumber: '32010619900307251X', mobile: '13700137000' };
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+/** Moves the stored links of these users into the past, as if 7 days had gone by. */
+function expireLinks(...openids: string[]) {
+  const docs = h.storedDocuments(COLLECTION);
+  const past = Math.floor(Date.now() / 1000) - 60;
+  for (const openid of openids) {
+    docs[openid].link.expireTime = past;
+    docs[openid].eraseAfter = past * 1000;
+  }
+  writeFileSync(path.join(h.dataDir, `${COLLECTION}.json`), JSON.stringify(docs));
+}
+
+const purge = () => h.invoke('purgeExpiredVerifications', {}, { openid: null });
+
+describe('purgeExpiredVerifications (timer)', () => {
+  it('erases the personal data of expired links of users who never came back', async () => {
+    await h.invoke('createUserVerifyUrl', ZHANG, { openid: 'oGone' });
+    await h.invoke('createUserVerifyUrl', LI, { openid: 'oStillGoing' });
+    const pending = h.storedDocuments(COLLECTION).oGone;
+    expect(pending.identity).toEqual({ name: '张三', idCardNumber: '11010519491231002X' });
+    expect(pending.eraseAfter).toBe(pending.link.expireTime * 1000);
+
+    expireLinks('oGone');
+    expect(await purge()).toEqual({ ok: true, erased: 1, verified: 0 });
+
+    const docs = h.storedDocuments(COLLECTION);
+    expect(docs.oGone).toMatchObject({ status: 'expired', maskedName: '*三' });
+    expect(JSON.stringify(docs.oGone)).not.toMatch(/张三|11010519491231002X/);
+    // A link still valid is left alone.
+    expect(docs.oStillGoing).toMatchObject({ status: 'pending', identity: { name: '李四' } });
+    // The user who comes back learns their link expired.
+    expect(await h.invoke('getUserVerifyStatus', {}, { openid: 'oGone' })).toEqual({
+      ok: true,
+      status: 'none',
+      expired: true,
+    });
+  });
+
+  it('records as verified a user who finished just before the link expired', async () => {
+    await h.invoke('createUserVerifyUrl', ZHANG, { openid: 'oFinished' });
+    h.emulator.markVerified(ZHANG.name, ZHANG.idCardNumber);
+    expireLinks('oFinished');
+    expect(await purge()).toEqual({ ok: true, erased: 0, verified: 1 });
+    expect(h.storedDocuments(COLLECTION).oFinished).toMatchObject({
+      status: 'verified',
+      proof: 'own-link',
+    });
+  });
+
+  it('cannot be called by a user', async () => {
+    await h.invoke('createUserVerifyUrl', ZHANG, { openid: 'oGone' });
+    expireLinks('oGone');
+    expect(await h.invoke('purgeExpiredVerifications', {}, { openid: 'oCurious' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(h.storedDocuments(COLLECTION).oGone.status).toBe('pending');
+  });
+});
