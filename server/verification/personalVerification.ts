@@ -40,7 +40,9 @@ function identityHash(
 ): string {
   // Keyed with a key derived from a server secret: without it the hash of an ID number could be
   // reversed by enumerating ID numbers.
-  const key = createHmac('sha256', config.hashSecret).update('ess-verify/identity-hash/v1').digest();
+  const key = createHmac('sha256', config.hashSecret)
+    .update('ess-verify/identity-hash/v1')
+    .digest();
   return createHmac('sha256', key)
     .update([input.name, input.idCardNumber, input.mobile].join('\u0000'))
     .digest('hex');
