@@ -25,18 +25,31 @@ export function registrationOwnership({ tasks, subTasks }: OwnershipStores) {
       return task?.owner === owner ? task : null;
     },
 
-    /** Remembers a ready task's sub-tasks (once: the task then says it is done). */
+    /**
+     * Remembers the sub-tasks ESS has answered for the task so far: additive, so sub-tasks ESS
+     * answers only on a later read are recorded too. Writes only what is new.
+     */
     async recordSubTasks(
       taskId: string,
       task: RegistrationTaskRecord,
       subTaskIds: string[],
       now: number,
-    ): Promise<void> {
-      if (task.readyAt !== undefined) return;
+      complete: boolean,
+    ): Promise<RegistrationTaskRecord> {
+      const known = new Set(task.subTaskIds ?? []);
+      const added = [...new Set(subTaskIds)].filter((id) => !known.has(id));
+      const readyNow = complete && task.readyAt === undefined;
+      if (added.length === 0 && !readyNow) return task;
       await Promise.all(
-        subTaskIds.map((id) => subTasks.put(id, { owner: task.owner, taskId, recordedAt: now })),
+        added.map((id) => subTasks.put(id, { owner: task.owner, taskId, recordedAt: now })),
       );
-      await tasks.put(taskId, { ...task, subTaskIds, readyAt: now });
+      const updated: RegistrationTaskRecord = {
+        ...task,
+        subTaskIds: [...known, ...added],
+        ...(readyNow ? { readyAt: now } : {}),
+      };
+      await tasks.put(taskId, updated);
+      return updated;
     },
 
     /** The ids among `subTaskIds` that are unknown or were created by someone else. */

@@ -6,8 +6,8 @@
  *   or normalised payload); the state of each chunk of at most 10 enterprises sent to ESS. It is
  *   what makes a retried submission answer the stored TaskIds instead of registering twice.
  * - `ess_org_registration_tasks`: one ESS registration task, keyed by TaskId: who created it.
- * - `ess_org_registration_subtasks`: one enterprise of a ready task, keyed by SubTaskId: who
- *   created it and in which task (recorded when its links are first read).
+ * - `ess_org_registration_subtasks`: one enterprise of a task, keyed by SubTaskId: who created
+ *   it and in which task (recorded when ESS first answers it in the task's links).
  *
  * No personal data is stored: no names, mobiles or ID numbers, only hashes, ESS ids and counts.
  */
@@ -37,6 +37,16 @@ export type ChunkRecord =
       submittedAt: number;
     };
 
+/**
+ * The claim of the invocation sending a batch's chunks: `holder` (a random id per invocation)
+ * since `since` (ms), renewed with every write of the batch and removed when it is done. Another
+ * invocation finding a fresh lease held by someone else sends nothing (`IN_PROGRESS`).
+ */
+export interface BatchLease {
+  holder: string;
+  since: number;
+}
+
 export interface RegistrationBatchRecord {
   owner: string;
   /** Keyed hash of the normalised payload: a request key reused for other rows is refused. */
@@ -44,6 +54,8 @@ export interface RegistrationBatchRecord {
   organizationCount: number;
   /** In input order; chunk i holds enterprises 10·i … 10·i+9. */
   chunks: ChunkRecord[];
+  /** Present while an invocation is sending the batch's chunks. */
+  lease?: BatchLease;
   createdAt: number;
   updatedAt: number;
 }
@@ -55,8 +67,9 @@ export interface RegistrationTaskRecord {
   chunkIndex: number;
   organizationCount: number;
   createdAt: number;
-  /** Set once the task was ready and its sub-tasks were recorded. */
+  /** The task's sub-tasks recorded so far (added to on every read of its links). */
   subTaskIds?: string[];
+  /** When ESS first answered the task's links complete. */
   readyAt?: number;
 }
 

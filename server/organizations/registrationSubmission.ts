@@ -12,27 +12,41 @@
  *   the stored TaskIds with `replayed: true` and makes no ESS call;
  * - a call that got no answer (time-out, connection lost) leaves the chunk `unconfirmed`.
  *
+ * One invocation at a time sends a batch's chunks: it claims the batch with a lease (`lease:
+ * { holder, since }`, written before the first chunk and renewed with every write) and gives it
+ * back when done. Another invocation finding a fresh lease held by someone else answers
+ * `IN_PROGRESS` and touches nothing, so a retry arriving between two chunks (after chunk i was
+ * saved `submitted`, before chunk i+1 is marked `inFlight`) does not send chunk i+1 as well.
+ *
  * The decision for chunks whose outcome is unknown: they are never sent again automatically.
  * - A chunk `inFlight` for less than `IN_FLIGHT_TIMEOUT_MS` (well above the function time-out)
- *   may still be being sent by another invocation, which will also send the chunks after it: the
- *   retry answers `IN_PROGRESS` ("try again shortly") and touches nothing.
- * - A call that got no answer leaves its chunk `unconfirmed`, and the invocation stops there with
- *   `SUBMISSION_UNCONFIRMED`. An `inFlight` marker older than `IN_FLIGHT_TIMEOUT_MS` means that
- *   invocation died mid-call: just as unknown. ESS may have created the task, and a second task for
- *   the same enterprises (duplicate links, an admin unsure which to use) is worse than asking the
- *   operator to look those few enterprises up in the ESS console once.
- * - A retry then sends the remaining `pending` chunks and answers normally (`ok: true`, the known
- *   TaskIds), the unconfirmed chunks' enterprises carrying `UNCONFIRMED_MESSAGE` instead of ''.
- *   Those the operator finds missing in ESS go in a new submission (a new request key).
+ *   may still be being sent by another invocation: the retry answers `IN_PROGRESS`.
+ * - A call that got no answer leaves its chunk `unconfirmed`, and the invocation sends no further
+ *   chunk (ESS is struggling). An `inFlight` marker older than `IN_FLIGHT_TIMEOUT_MS` means that
+ *   invocation died mid-call: just as unknown. ESS may have created the task, and a second task
+ *   for the same enterprises (duplicate links, an admin unsure which to use) is worse than asking
+ *   the operator to look those few enterprises up in the ESS console once.
  *
- * Not covered: two identical requests at the very same moment (both read "nothing stored" before
- * either writes); the document store has no conditional write, and the page disables its submit
- * button while a submission runs.
+ * The answer: as soon as any chunk of the batch was taken by ESS or is unconfirmed, `ok: true`
+ * with the TaskIds known so far, a message per enterprise and its status (`rowStatuses`:
+ * submitted, refused, failed = not sent and safe to send again, unconfirmed = check the ESS
+ * console first). A chunk that failed (ESS busy or rejecting the call, time running out) does not
+ * hide the TaskIds of the chunks before it. Only when nothing at all was taken (nor may have been)
+ * is a failure answered (`ok: false`, e.g. `ESS_REJECTED`, `ESS_UNAVAILABLE`, `ESS_TIMEOUT`).
+ *
+ * Not covered: two invocations of the same submission at the very same moment. The document store
+ * has no conditional write: both may read "no lease", both write theirs, and each may read its own
+ * back before the other's write lands (the read-back only narrows that window to the time between
+ * one invocation's write and the other's). The page disables its submit button while a submission
+ * runs, so only two deliveries of one call within milliseconds could meet there.
  */
+import { randomBytes } from 'crypto';
+import type { ErrorCode } from '../../src/domain/errors';
 import { messageFor } from '../../src/domain/errors';
 import type {
   CreateBatchOrganizationRegistrationTasksResult,
   OrganizationRow,
+  RegistrationRowStatus,
 } from '../../src/domain/organizationContract';
 import { ESS_MAX_ORGANIZATIONS_PER_TASK } from '../../src/domain/organizationInput';
 import type { FailureResult } from '../../src/domain/verificationContract';
@@ -43,6 +57,7 @@ import type { Logger } from '../log';
 import type { DocumentStore } from '../store/documentStore';
 import { batchIdentity, type BatchIdentity } from './batchIdentity';
 import { chunkRows, essRegistrationRequest } from './essRegistration';
+import { REGISTRATION_MESSAGES } from './messages';
 import type { RegistrationOwnership } from './ownership';
 import type { ChunkRecord, RegistrationBatchRecord, RegistrationTaskRecord } from './records';
 import type { RegistrationRequest } from './requests';
@@ -50,15 +65,21 @@ import { essAnswered, type SubmitGateway } from './submitGateway';
 
 /** Longer than any invocation runs (the functions' time-out is 20 s, ESS calls stop at 15 s). */
 export const IN_FLIGHT_TIMEOUT_MS = 60_000;
+/** A lease not renewed for this long belongs to an invocation that is gone. */
+export const LEASE_TIMEOUT_MS = IN_FLIGHT_TIMEOUT_MS;
 /** ESS registration links live 7 days: after that the same rows are a new submission. */
 export const REPLAY_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const NOT_SUBMITTED_MESSAGE = '同组提交的其他企业信息有误，本企业未提交，请修正后重新提交';
+export const NOT_SENT_MESSAGE =
+  '前面的企业未能提交，本企业尚未发送给腾讯电子签，可直接再次提交（已提交的企业不会重复提交）';
 export const UNCONFIRMED_MESSAGE =
   '上次提交没有收到腾讯电子签的答复，可能已提交成功，为避免重复提交未再提交：请到腾讯电子签控制台核对，确未提交的请作为新的提交重新发起';
-const REQUEST_KEY_REUSED_MESSAGE = '这个提交编号已用于另一批企业，请刷新页面后重新提交';
-const OUT_OF_TIME_MESSAGE =
+export const OUT_OF_TIME_MESSAGE =
   '腾讯电子签响应较慢，部分企业尚未提交。请再次提交以继续，已提交的企业不会重复提交';
+const REQUEST_KEY_REUSED_MESSAGE = '这个提交编号已用于另一批企业，请刷新页面后重新提交';
+/** `essCode` of a chunk whose invocation died mid-call (its `inFlight` marker went stale). */
+const LOST_INVOCATION = 'Invocation.Lost';
 
 export interface RegistrationSubmissionDeps {
   config: EssConfig;
@@ -67,13 +88,27 @@ export interface RegistrationSubmissionDeps {
   ownership: RegistrationOwnership;
   log: Logger;
   now?: () => number;
+  /** The id of this invocation's lease (random by default). */
+  leaseHolder?: () => string;
 }
 
 type SubmitResult = CreateBatchOrganizationRegistrationTasksResult;
 type ChunkOutcome =
   | { kind: 'submitted' }
   | { kind: 'refused'; errorMessages: string[] }
-  | { kind: 'failed'; failure: FailureResult };
+  /** ESS answered that it did nothing (the chunk is `pending` again). */
+  | { kind: 'failed'; failure: FailureResult }
+  /** No answer: the chunk is `unconfirmed`. */
+  | { kind: 'unconfirmed' };
+
+/** What this invocation learnt about a chunk that is (still or again) `pending`. */
+type PendingNote =
+  { kind: 'refused'; errorMessages: string[] } | { kind: 'failed'; message: string };
+
+interface RowOutcome {
+  status: RegistrationRowStatus;
+  message: string;
+}
 
 const indexesWhere = (chunks: ChunkRecord[], test: (chunk: ChunkRecord) => boolean) =>
   chunks.flatMap((chunk, index) => (test(chunk) ? [index] : []));
@@ -81,6 +116,10 @@ const indexesWhere = (chunks: ChunkRecord[], test: (chunk: ChunkRecord) => boole
 /** Being sent by a live invocation (as far as anyone can tell). */
 const isLive = (chunk: ChunkRecord, now: number) =>
   chunk.state === 'inFlight' && now - chunk.since < IN_FLIGHT_TIMEOUT_MS;
+
+/** ESS took it, or may have: the answer is then `ok: true` whatever else went wrong. */
+const mayBeTaken = (chunk: ChunkRecord) =>
+  chunk.state === 'submitted' || chunk.state === 'unconfirmed' || chunk.state === 'inFlight';
 
 /** `第1–10、21–25家企业` for chunks 0 and 2 of 25 enterprises. */
 function describeChunks(chunkIndexes: number[], chunks: OrganizationRow[][]): string {
@@ -109,45 +148,65 @@ function newBatch(
   };
 }
 
-/** `IN_PROGRESS` / `SUBMISSION_UNCONFIRMED`, naming the enterprises concerned. */
-function chunksFailure(
-  code: 'IN_PROGRESS' | 'SUBMISSION_UNCONFIRMED',
-  chunkIndexes: number[],
-  chunks: OrganizationRow[][],
-): FailureResult {
-  return failure(code, {
-    message: `${describeChunks(chunkIndexes, chunks)}：${messageFor(code)}`,
+/** `IN_PROGRESS`, naming the enterprises concerned. */
+function inProgress(chunkIndexes: number[], chunks: OrganizationRow[][]): FailureResult {
+  return failure('IN_PROGRESS', {
+    message: `${describeChunks(chunkIndexes, chunks)}：${messageFor('IN_PROGRESS')}`,
   });
 }
 
-/** The messages of one chunk's enterprises; '' only for those ESS took. */
-function chunkMessages(chunk: ChunkRecord, size: number, refusal: string[] = []): string[] {
-  return Array.from({ length: size }, (_, row) => {
-    if (chunk.state === 'submitted') return chunk.errorMessages[row] ?? '';
-    if (chunk.state === 'pending') return refusal[row] || NOT_SUBMITTED_MESSAGE;
-    return UNCONFIRMED_MESSAGE;
+/** A failure in the admin functions' wording. */
+function registrationFailure(code: ErrorCode, requestId?: string): FailureResult {
+  const message = REGISTRATION_MESSAGES[code];
+  return failure(code, { ...(message ? { message } : {}), ...(requestId ? { requestId } : {}) });
+}
+
+/** What became of each of a chunk's enterprises. */
+function chunkOutcomes(chunk: ChunkRecord, size: number, note?: PendingNote): RowOutcome[] {
+  return Array.from({ length: size }, (_, row): RowOutcome => {
+    if (chunk.state === 'submitted') {
+      const message = chunk.errorMessages[row] ?? '';
+      return { status: message ? 'refused' : 'submitted', message };
+    }
+    if (chunk.state !== 'pending') return { status: 'unconfirmed', message: UNCONFIRMED_MESSAGE };
+    if (note?.kind === 'refused') {
+      const message = note.errorMessages[row];
+      return message
+        ? { status: 'refused', message }
+        : { status: 'failed', message: NOT_SUBMITTED_MESSAGE };
+    }
+    return { status: 'failed', message: note?.message ?? NOT_SENT_MESSAGE };
   });
 }
 
-/** The answer: TaskIds of the submitted chunks, and a message per enterprise ('' = submitted). */
+/** The answer: TaskIds of the submitted chunks, a message and a status per enterprise. */
 function resultOf(
   batch: RegistrationBatchRecord,
   chunks: OrganizationRow[][],
-  refused: ReadonlyMap<number, string[]>,
+  notes: ReadonlyMap<number, PendingNote>,
   replayed: boolean,
 ): SubmitResult {
   const taskIds = batch.chunks.flatMap((chunk) =>
     chunk.state === 'submitted' ? [chunk.taskId] : [],
   );
-  const errorMessages = batch.chunks.flatMap((chunk, index) =>
-    chunkMessages(chunk, chunks[index].length, refused.get(index)),
+  const rows = batch.chunks.flatMap((chunk, index) =>
+    chunkOutcomes(chunk, chunks[index].length, notes.get(index)),
   );
-  return { ok: true, taskIds, errorMessages, replayed };
+  return {
+    ok: true,
+    taskIds,
+    errorMessages: rows.map((row) => row.message),
+    rowStatuses: rows.map((row) => row.status),
+    replayed,
+  };
 }
+
+const randomHolder = () => randomBytes(8).toString('hex');
 
 export function registrationSubmission(deps: RegistrationSubmissionDeps) {
   const { config, ess, batches, ownership, log } = deps;
   const now = deps.now ?? Date.now;
+  const leaseHolder = deps.leaseHolder ?? randomHolder;
 
   const taskRecord = (
     owner: string,
@@ -157,17 +216,21 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
     createdAt: number,
   ): RegistrationTaskRecord => ({ owner, batchKey, chunkIndex, organizationCount, createdAt });
 
+  /** Sends one chunk; every write of the batch renews the lease of `holder`. */
   async function submitChunk(
     batch: RegistrationBatchRecord,
     batchKey: string,
+    holder: string,
     index: number,
     chunks: OrganizationRow[][],
     request: RegistrationRequest,
   ): Promise<ChunkOutcome> {
     const rows = chunks[index];
     const save = (chunk: ChunkRecord) => {
+      const at = now();
       batch.chunks[index] = chunk;
-      batch.updatedAt = now();
+      batch.lease = { holder, since: at };
+      batch.updatedAt = at;
       return batches.put(batchKey, batch);
     };
     await save({ state: 'inFlight', since: now() });
@@ -179,16 +242,18 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
       );
     } catch (error) {
       if (!(error instanceof EssCallError)) throw error;
+      const { essCode, requestId, userCode } = error.failure;
       if (essAnswered(error.failure)) {
         await save({ state: 'pending' });
-        throw error;
+        log.warn('registration chunk not taken by ESS', { chunk: index, essCode, requestId });
+        return { kind: 'failed', failure: registrationFailure(userCode, requestId) };
       }
-      await save({ state: 'unconfirmed', since: now(), essCode: error.failure.essCode });
+      await save({ state: 'unconfirmed', since: now(), essCode });
       log.error('registration chunk sent without an answer: not sent again', {
         chunk: index,
-        essCode: error.failure.essCode,
+        essCode,
       });
-      return { kind: 'failed', failure: chunksFailure('SUBMISSION_UNCONFIRMED', [index], chunks) };
+      return { kind: 'unconfirmed' };
     }
 
     const errorMessages = response.ErrorMessages ?? [];
@@ -196,10 +261,7 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
       await save({ state: 'pending' });
       if (!errorMessages.some(Boolean)) {
         log.error('ESS answered neither a TaskId nor errors', { requestId: response.RequestId });
-        return {
-          kind: 'failed',
-          failure: failure('ESS_FAILED', { requestId: response.RequestId }),
-        };
+        return { kind: 'failed', failure: registrationFailure('ESS_FAILED', response.RequestId) };
       }
       log.info('registration chunk refused by ESS', {
         chunk: index,
@@ -229,6 +291,43 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
     return { kind: 'submitted' };
   }
 
+  /**
+   * Claims the batch for `holder`: false when another invocation holds a fresh lease, or wrote
+   * its own over ours meanwhile (read back after writing; see the file comment for what is left).
+   */
+  async function claim(
+    batch: RegistrationBatchRecord,
+    batchKey: string,
+    holder: string,
+  ): Promise<boolean> {
+    const at = now();
+    const { lease } = batch;
+    if (lease && lease.holder !== holder && at - lease.since < LEASE_TIMEOUT_MS) return false;
+    // Chunks whose invocation died mid-call are as unknown as a time-out.
+    batch.chunks = batch.chunks.map((chunk) =>
+      chunk.state === 'inFlight'
+        ? { state: 'unconfirmed', since: chunk.since, essCode: LOST_INVOCATION }
+        : chunk,
+    );
+    batch.lease = { holder, since: at };
+    batch.updatedAt = at;
+    await batches.put(batchKey, batch);
+    const stored = await batches.get(batchKey);
+    return stored?.lease?.holder === holder;
+  }
+
+  /** Gives the batch back; a failure here only delays a retry until the lease is stale. */
+  async function release(batch: RegistrationBatchRecord, batchKey: string): Promise<void> {
+    const { lease: _released, ...rest } = batch;
+    try {
+      await batches.put(batchKey, { ...rest, updatedAt: now() });
+    } catch (error) {
+      log.warn('could not release the batch lease', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
   return {
     /** `request` must come from `parseRegistrationEvent` (validated and normalised). */
     async submit(owner: string, request: RegistrationRequest): Promise<SubmitResult> {
@@ -247,7 +346,7 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
       const live = indexesWhere(batch.chunks, (chunk) => isLive(chunk, now()));
       if (live.length > 0) {
         log.warn('submission still being sent by another invocation', { chunks: live.join(',') });
-        return chunksFailure('IN_PROGRESS', live, chunks);
+        return inProgress(live, chunks);
       }
 
       const pending = indexesWhere(batch.chunks, (chunk) => chunk.state === 'pending');
@@ -267,17 +366,49 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
         return resultOf(batch, chunks, new Map(), true);
       }
 
-      const refused = new Map<number, string[]>();
-      for (const index of pending) {
-        if (!ess.hasTimeForCall()) {
-          log.warn('out of time before sending a chunk', { chunk: index });
-          return failure('ESS_TIMEOUT', { message: OUT_OF_TIME_MESSAGE });
-        }
-        const outcome = await submitChunk(batch, identity.key, index, chunks, request);
-        if (outcome.kind === 'failed') return outcome.failure;
-        if (outcome.kind === 'refused') refused.set(index, outcome.errorMessages);
+      const holder = leaseHolder();
+      if (!(await claim(batch, identity.key, holder))) {
+        log.warn('submission claimed by another invocation', { chunks: pending.join(',') });
+        return inProgress(pending, chunks);
       }
-      return resultOf(batch, chunks, refused, false);
+
+      const notes = new Map<number, PendingNote>();
+      let stopped: FailureResult | null = null;
+      try {
+        for (const index of pending) {
+          if (stopped) {
+            notes.set(index, { kind: 'failed', message: NOT_SENT_MESSAGE });
+            continue;
+          }
+          if (!ess.hasTimeForCall()) {
+            log.warn('out of time before sending a chunk', { chunk: index });
+            stopped = failure('ESS_TIMEOUT', { message: OUT_OF_TIME_MESSAGE });
+            notes.set(index, { kind: 'failed', message: OUT_OF_TIME_MESSAGE });
+            continue;
+          }
+          const outcome = await submitChunk(batch, identity.key, holder, index, chunks, request);
+          if (outcome.kind === 'refused') notes.set(index, outcome);
+          if (outcome.kind === 'failed') {
+            stopped = outcome.failure;
+            notes.set(index, { kind: 'failed', message: outcome.failure.message });
+          }
+          if (outcome.kind === 'unconfirmed') {
+            stopped = failure('SUBMISSION_UNCONFIRMED', {
+              message: `${describeChunks([index], chunks)}：${messageFor('SUBMISSION_UNCONFIRMED')}`,
+            });
+          }
+        }
+      } finally {
+        await release(batch, identity.key);
+      }
+
+      if (stopped) {
+        const refusedAny = [...notes.values()].some((note) => note.kind === 'refused');
+        // Nothing taken, nothing possibly taken, nothing refused: the failure says it all.
+        if (!refusedAny && !batch.chunks.some(mayBeTaken)) return stopped;
+        log.warn('submission partly done', { code: stopped.code });
+      }
+      return resultOf(batch, chunks, notes, false);
     },
   };
 }

@@ -1,8 +1,16 @@
 /**
  * The links of a registration task (ESS DescribeBatchOrganizationRegistrationUrls), for the
- * caller's own tasks only. The task is asynchronous ("正常情况下 3~5 秒"): until it is ready ESS
- * answers `FailedOperation` "任务处理中，请稍后重试", answered here as `ready: false` at once; the
- * page polls with back-off, so the function never waits or retries for it.
+ * caller's own tasks only. The task is asynchronous ("正常情况下 3~5 秒"), and how ESS says "not
+ * yet" is not documented, so every plausible form of it is answered `ready: false` at once (the
+ * page polls with back-off, so the function never waits or retries):
+ *
+ * - `FailedOperation` saying 任务处理中 (what the emulator answers);
+ * - any other `FailedOperation` within `PROCESSING_GRACE_MS` of the task's submission (logged
+ *   with ESS's message for the operator); after that it is a failure (`ESS_FAILED`);
+ * - an empty `OrganizationAuthUrls`, or rows with neither a SubTaskId nor an ErrorMessage.
+ *
+ * The sub-tasks ESS answers are recorded as the caller's on every read, adding those not yet
+ * known, so that a row ESS fills in later is authorised too (see `ownership.ts`).
  */
 import type {
   DescribeBatchOrganizationRegistrationUrlsResult,
@@ -15,13 +23,17 @@ import { failure } from '../failure';
 import type { Logger } from '../log';
 import type { RegistrationOwnership } from './ownership';
 
-/** ESS's "still processing" answer (the one error this action has that is not a failure). */
+/** How long after its submission a task's `FailedOperation` is taken as "still processing". */
+export const PROCESSING_GRACE_MS = 10 * 60 * 1000;
+
+const isFailedOperation = (error: unknown): error is EssCallError =>
+  error instanceof EssCallError &&
+  (error.failure.essCode === 'FailedOperation' ||
+    error.failure.essCode.startsWith('FailedOperation.'));
+
+/** ESS's explicit "still processing" answer (任务处理中，请稍后重试). */
 export function isTaskProcessing(error: unknown): boolean {
-  return (
-    error instanceof EssCallError &&
-    error.failure.essCode === 'FailedOperation' &&
-    /处理中/.test(error.failure.essMessage)
-  );
+  return isFailedOperation(error) && /处理中/.test(error.failure.essMessage);
 }
 
 /** ESS's row as is: the link is never re-encoded (`&` stays `&`). */
@@ -56,13 +68,45 @@ export function registrationUrls({ ess, ownership, log, now = Date.now }: Regist
       try {
         response = await ess.call('DescribeBatchOrganizationRegistrationUrls', { TaskId: taskId });
       } catch (error) {
-        if (!isTaskProcessing(error)) throw error;
-        log.info('registration task still processing', { taskId });
-        return { ok: true, ready: false };
+        if (!isFailedOperation(error)) throw error;
+        const { essCode, essMessage, requestId } = error.failure;
+        if (isTaskProcessing(error)) {
+          log.info('registration task still processing', { taskId });
+          return { ok: true, ready: false };
+        }
+        const ageMs = now() - task.createdAt;
+        const fields = { taskId, essCode, essMessage, requestId, ageMs };
+        if (ageMs < PROCESSING_GRACE_MS) {
+          log.warn(
+            'ESS answered FailedOperation for a recent task: taken as still processing',
+            fields,
+          );
+          return { ok: true, ready: false };
+        }
+        log.error('ESS answered FailedOperation for the task', fields);
+        throw error;
       }
       const rows = (response.OrganizationAuthUrls ?? []).map(toRow);
+      // A row is answered once it has its sub-task, or ESS's reason why it has none.
+      const unanswered = rows.filter((row) => !row.subTaskId && !row.errorMessage).length;
+      const complete = rows.length > 0 && unanswered === 0;
       const subTaskIds = rows.map((row) => row.subTaskId).filter(Boolean);
-      await ownership.recordSubTasks(taskId, task, subTaskIds, now());
+      await ownership.recordSubTasks(taskId, task, subTaskIds, now(), complete);
+      if (!complete) {
+        const fields = {
+          taskId,
+          rows: rows.length,
+          unanswered,
+          organizations: task.organizationCount,
+          requestId: response.RequestId,
+        };
+        if (now() - task.createdAt < PROCESSING_GRACE_MS) {
+          log.info('registration task links incomplete: taken as still processing', fields);
+        } else {
+          log.warn('registration task links still incomplete long after submission', fields);
+        }
+        return { ok: true, ready: false };
+      }
       log.info('registration task ready', { taskId, organizations: rows.length });
       return { ok: true, ready: true, rows };
     },

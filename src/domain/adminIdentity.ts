@@ -5,8 +5,8 @@
  * - `ID_CARD` 居民身份证: GB 11643 (`checkIdCardNumber`);
  * - `HONGKONG_MACAO_AND_TAIWAN` 港澳台居民居住证: the same 18-character format with the GB 11643
  *   check character, region code 810000 (Hong Kong), 820000 (Macao) or 830000 (Taiwan);
- * - `HONGKONG_AND_MACAO` 港澳居民来往内地通行证: `H` (Hong Kong) or `M` (Macao) and 8 digits
- *   (cards since 2013), or 10 digits (older cards: 8 digits and a 2-digit issue count).
+ * - `HONGKONG_AND_MACAO` 港澳居民来往内地通行证: 11 characters, `H` (Hong Kong) or `M` (Macao) and
+ *   10 digits, as ESS's API documents it ("共11位。第1位为字母…第2位至第11位为数字") and checks it.
  *
  * Holders of Hong Kong, Macao or Taiwan documents may have an English name on them, so their
  * names may also be in Latin letters.
@@ -49,15 +49,18 @@ export function checkResidencePermitNumber(raw: string, now: Date = new Date()):
   return checked;
 }
 
-/** 港澳居民来往内地通行证: `H`/`M` and 8 digits, or the older `H`/`M` and 10 digits. */
+/** ESS's rule for 港澳居民来往内地通行证 numbers: `H` or `M`, then 10 digits. */
+export const HONGKONG_MACAO_PASS_PATTERN = /^[HM]\d{10}$/;
+
+/** 港澳居民来往内地通行证: `H`/`M` and 10 digits (11 characters). */
 export function checkHongKongMacaoPassNumber(raw: string): FieldCheck {
   const value = normalizeIdCardNumber(raw);
   if (!value) return { ok: false, value, message: '请输入港澳居民来往内地通行证号码' };
-  if (!/^[HM](?:\d{8}|\d{10})$/.test(value)) {
+  if (!HONGKONG_MACAO_PASS_PATTERN.test(value)) {
     return {
       ok: false,
       value,
-      message: '通行证号码应为H或M开头，后接8位数字（旧版为10位数字）',
+      message: '通行证号码应为H或M开头，后接10位数字，共11位',
     };
   }
   return { ok: true, value };

@@ -61,13 +61,30 @@ export interface CreateBatchOrganizationRegistrationTasksEvent {
   requestKey?: string;
 }
 
+/**
+ * What became of one submitted enterprise:
+ * - `submitted`: ESS took it (it is in one of `taskIds`);
+ * - `refused`: ESS refused it (its message says why): fix the row and submit it again;
+ * - `failed`: not sent, or ESS answered that it did nothing (another row of its group was
+ *   refused, ESS was busy or rejected the call, time ran out): it can be submitted again as is;
+ * - `unconfirmed`: sent, but no answer came: ESS may have registered it. It must not be submitted
+ *   again until someone has checked in the ESS console that it was not.
+ */
+export const REGISTRATION_ROW_STATUSES = ['submitted', 'refused', 'failed', 'unconfirmed'] as const;
+export type RegistrationRowStatus = (typeof REGISTRATION_ROW_STATUSES)[number];
+
 export type CreateBatchOrganizationRegistrationTasksResult =
   | {
       ok: true;
-      /** One ESS task per chunk of at most 10 enterprises, in input order. */
+      /** One ESS task per chunk of at most 10 enterprises ESS took, in input order. */
       taskIds: string[];
-      /** ESS's per-enterprise messages, aligned with the submitted rows ('' = no problem). */
+      /** A message per submitted row, aligned with the rows ('' = submitted, no problem). */
       errorMessages: string[];
+      /**
+       * What became of each row, aligned with the rows. Answered by every current server; absent
+       * only from older ones (then '' means submitted and any message refused).
+       */
+      rowStatuses?: RegistrationRowStatus[];
       /** True when this answer is the stored result of an earlier identical request. */
       replayed?: boolean;
     }

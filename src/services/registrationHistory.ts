@@ -1,5 +1,5 @@
 /**
- * The admin's last submitted registration, kept on the device so leaving the page loses nothing.
+ * The admin's recent registration tasks, kept on the device so leaving the page loses nothing.
  * Only task ids and enterprise names are stored: no personal data (legal or admin names,
  * mobiles, ID numbers) ever reaches local storage.
  */
@@ -15,6 +15,38 @@ export interface RememberedRegistration {
 }
 
 const STORAGE_KEY = 'essAdmin.lastRegistration.v1';
+
+/** ESS registration links live 7 days: older submissions are not added to. */
+export const REGISTRATION_LINK_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+/** At most this many tasks (up to 300 enterprises) are remembered and followed at once. */
+export const MAX_REMEMBERED_TASKS = 30;
+
+/**
+ * The registration to remember after `next` was submitted: `next` added to `current` (the rest of
+ * the same rows submitted again after a partial answer, say), so that no accepted task is
+ * forgotten; or `next` alone when `current` was first submitted longer ago than the links'
+ * lifetime, or would grow past `MAX_REMEMBERED_TASKS`.
+ */
+export function addSubmission(
+  current: RememberedRegistration | null,
+  next: RememberedRegistration,
+): RememberedRegistration {
+  if (
+    !current ||
+    next.submittedAt - current.submittedAt >= REGISTRATION_LINK_LIFETIME_MS ||
+    current.taskIds.length + next.taskIds.length > MAX_REMEMBERED_TASKS
+  ) {
+    return next;
+  }
+  const newTaskIds = next.taskIds.filter((taskId) => !current.taskIds.includes(taskId));
+  if (newTaskIds.length === 0) return current;
+  return {
+    // The first submission's time: the whole is forgotten once its oldest links have expired.
+    submittedAt: current.submittedAt,
+    taskIds: [...current.taskIds, ...newTaskIds],
+    organizationNames: [...current.organizationNames, ...next.organizationNames],
+  };
+}
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');

@@ -37,14 +37,26 @@ describe('admin ID number by document type', () => {
     ).toBe('居住证号码校验位不正确，请核对是否输错');
   });
 
-  it('HONGKONG_AND_MACAO: H or M and 8 digits, or the older 10 digits, upper-cased', () => {
-    expect(checkAdminIdCardNumber('HONGKONG_AND_MACAO', 'h12345678')).toEqual({
+  it('HONGKONG_AND_MACAO: H or M and 10 digits (11 characters, as ESS checks), upper-cased', () => {
+    expect(checkAdminIdCardNumber('HONGKONG_AND_MACAO', 'h1234567890')).toEqual({
       ok: true,
-      value: 'H12345678',
+      value: 'H1234567890',
     });
-    expect(checkAdminIdCardNumber('HONGKONG_AND_MACAO', 'M 1234567890').ok).toBe(true);
-    for (const bad of ['H1234567', 'H123456789', 'X12345678', '12345678', 'H12345678901']) {
-      expect(failureOf(checkAdminIdCardNumber('HONGKONG_AND_MACAO', bad))).toMatch(/H或M开头/);
+    expect(checkAdminIdCardNumber('HONGKONG_AND_MACAO', 'M 1234 5678 90').ok).toBe(true);
+    // 8 digits (what the card face shows without the issue count) is not what ESS takes.
+    for (const bad of [
+      'H12345678',
+      'M12345678',
+      'H1234567',
+      'H123456789',
+      'X1234567890',
+      '12345678901',
+      'H12345678901',
+      'HK123456789',
+    ]) {
+      expect(failureOf(checkAdminIdCardNumber('HONGKONG_AND_MACAO', bad))).toBe(
+        '通行证号码应为H或M开头，后接10位数字，共11位',
+      );
     }
     // An ID card number is not a travel permit number.
     expect(checkAdminIdCardNumber('HONGKONG_AND_MACAO', '11010519491231002X').ok).toBe(false);

@@ -18,6 +18,12 @@ const ORGS = [
   { name: '示例物流（广州）有限公司', code: code('91440101MA59X0003'), legal: '钱七' },
 ];
 const BAD_CODE = ORGS[2].code.slice(0, 17) + (ORGS[2].code[17] === '0' ? '1' : '0');
+/** Thirteen enterprises: two ESS calls (10 and 3). */
+const THIRTEEN = Array.from({ length: 13 }, (_, i) => ({
+  name: `测试企业${i + 1}（深圳）有限公司`,
+  code: code(`91440300MA5G${String(i + 1).padStart(5, '0')}`),
+  legal: '李四',
+}));
 
 /** What Excel puts on the clipboard: a header line, then one tab-separated line per row. */
 function spreadsheet(rows: Array<{ name: string; code: string; legal: string }>): string {
@@ -60,6 +66,41 @@ describe('enterprise admin pages in the browser', () => {
       await taroButton(page, '返回').waitFor();
       expect(await page.locator('textarea').count()).toBe(0);
       expect(e2e.env.stack.emulator!.calls()).toHaveLength(0);
+    });
+  });
+
+  it('ESS slow to answer the first ten: they are held for the console, never registered twice', async () => {
+    const { page } = await e2e.env.newUser();
+    await withScreenshotOnFailure(page, 'admin-unconfirmed', async () => {
+      await page.goto(e2e.env.stack.adminLoginUrl);
+      await page.waitForURL(/#\/admin\/pages\/enterprises\/index/);
+      await page.locator('textarea').fill(spreadsheet(THIRTEEN));
+      await taroButton(page, '识别并添加').click();
+
+      // ESS takes longer than the function waits (ESS_REQUEST_TIMEOUT_MS, 5 s) for the first ten.
+      const emulator = e2e.env.stack.emulator!;
+      emulator.injectFault({ action: 'CreateBatchOrganizationRegistrationTasks', delayMs: 5_600 });
+      await taroButton(page, '提交 13 家企业').click();
+      await page
+        .getByText(/有 10 家企业没有收到腾讯电子签的答复，可能已提交成功/)
+        .waitFor({ timeout: 15_000 });
+      expect(await shown(page, '待核对').count()).toBe(10);
+
+      // The next tap sends the three never sent, and only them.
+      await taroButton(page, '提交 3 家企业').click();
+      await page.getByText('已就绪 3/3').waitFor({ timeout: 15_000 });
+      expect(await shown(page, '待核对').count()).toBe(10);
+      await taroButton(page, '提交 0 家企业').waitFor();
+
+      // The slow call is recorded when ESS (the emulator) has finished it.
+      const creates = () => emulator.calls('CreateBatchOrganizationRegistrationTasks');
+      for (let i = 0; i < 50 && creates().length < 2; i += 1) await page.waitForTimeout(100);
+      const sent = creates().flatMap((call) =>
+        (call.params.RegistrationOrganizations as Array<{ OrganizationName: string }>).map(
+          (org) => org.OrganizationName,
+        ),
+      );
+      expect([...sent].sort()).toEqual(THIRTEEN.map((org) => org.name).sort());
     });
   });
 

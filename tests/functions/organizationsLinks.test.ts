@@ -90,6 +90,21 @@ describe('describeBatchOrganizationRegistrationUrls', () => {
     expect(essCalls('DescribeBatchOrganizationRegistrationUrls')).toHaveLength(0);
   });
 
+  it('takes another FailedOperation on a fresh task as "still processing", and logs ESS’s message', async () => {
+    const created = await asAdmin(h, REGISTER, { organizations: organizations(1) });
+    h.emulator.injectFault({
+      action: 'DescribeBatchOrganizationRegistrationUrls',
+      code: 'FailedOperation',
+      message: '任务状态未就绪',
+    });
+    expect(await asAdmin(h, DESCRIBE, { taskId: created.taskIds[0] })).toEqual({
+      ok: true,
+      ready: false,
+    });
+    expect(h.logs()).toContain('任务状态未就绪');
+    expect((await waitForLinks(h, created.taskIds[0])).ready).toBe(true);
+  });
+
   it('checks the caller before the event: the pages probe access with an empty task id', async () => {
     expect(await asAdmin(h, DESCRIBE, { taskId: '' }, NOT_ADMIN)).toMatchObject({
       code: 'FORBIDDEN',

@@ -67,7 +67,7 @@ describe('row validation', () => {
       { ...organization(2), uniformSocialCreditCode: '91350100M000100Y44' },
       { ...organization(3), adminMobile: '1390013900' },
       { ...organization(4), organizationName: organization(1).organizationName },
-      { ...organization(5), adminIdCardType: 'HONGKONG_AND_MACAO', adminIdCardNumber: 'H123' },
+      { ...organization(5), adminIdCardType: 'HONGKONG_AND_MACAO', adminIdCardNumber: 'H12345678' },
       {
         ...organization(6),
         adminIdCardType: 'HONGKONG_MACAO_AND_TAIWAN',
@@ -112,6 +112,7 @@ describe('submitting', () => {
       ok: true,
       taskIds: [expect.any(String), expect.any(String), expect.any(String)],
       errorMessages: Array(23).fill(''),
+      rowStatuses: Array(23).fill('submitted'),
       replayed: false,
     });
     expect(new Set(result.taskIds).size).toBe(3);
@@ -186,30 +187,59 @@ describe('submitting', () => {
     expect(createCalls()).toHaveLength(2);
   });
 
-  it('after a failed second chunk, a retry submits only that chunk', async () => {
+  it('after a failed second chunk: answers the first chunk’s task, and a retry sends only the second', async () => {
     h.env.ESS_MAX_ATTEMPTS = '2';
     // The first call goes through (a zero delay), the second chunk fails on both attempts.
     h.emulator.injectFault({ action: CREATE, delayMs: 0 });
     h.emulator.injectFault({ action: CREATE, code: 'InternalError.System', times: 2 });
     const rows = organizations(15);
 
-    const failed = await register({ organizations: rows });
-    expect(failed).toMatchObject({ ok: false, code: 'ESS_UNAVAILABLE' });
-    expect(failed.message).toMatch(/已提交的企业不会重复提交/);
-    expect(failed.requestId).toBe(createCalls()[2].requestId);
+    const partial = await register({ organizations: rows, requestKey: 'partial-1' });
+    const firstTaskId = Object.values(h.storedDocuments(BATCHES))[0].chunks[0].taskId;
+    // The accepted task is not hidden by the failure after it.
+    expect(partial).toEqual({
+      ok: true,
+      taskIds: [firstTaskId],
+      errorMessages: [
+        ...Array(10).fill(''),
+        ...Array(5).fill(expect.stringMatching(/已提交的企业不会重复提交/)),
+      ],
+      rowStatuses: [...Array(10).fill('submitted'), ...Array(5).fill('failed')],
+      replayed: false,
+    });
     expect(createCalls().map((call) => call.errorCode ?? 'ok')).toEqual([
       'ok',
       'InternalError.System',
       'InternalError.System',
     ]);
-    const firstTaskId = Object.values(h.storedDocuments(BATCHES))[0].chunks[0].taskId;
+    expect(h.storedDocuments(TASKS)[firstTaskId]).toMatchObject({ owner: ADMIN });
+    // Done: the batch is not held by anyone.
+    expect(Object.values(h.storedDocuments(BATCHES))[0].lease).toBeUndefined();
 
-    const retried = await register({ organizations: rows });
-    expect(retried).toMatchObject({ ok: true, replayed: false });
+    const retried = await register({ organizations: rows, requestKey: 'partial-1' });
+    expect(retried).toMatchObject({
+      ok: true,
+      replayed: false,
+      rowStatuses: Array(15).fill('submitted'),
+    });
     expect(retried.taskIds).toHaveLength(2);
     expect(retried.taskIds[0]).toBe(firstTaskId);
     expect(createCalls()).toHaveLength(4);
     expect(submittedNames(3)).toEqual([11, 12, 13, 14, 15].map(chineseName));
+  });
+
+  it('a chunk ESS rejects does not hide the tasks before it; the chunks after it are not sent', async () => {
+    h.emulator.injectFault({ action: CREATE, delayMs: 0 });
+    h.emulator.injectFault({ action: CREATE, code: 'InvalidParameter', message: 'bad' });
+    const result = await register({ organizations: organizations(25) });
+    expect(result).toMatchObject({
+      ok: true,
+      taskIds: [expect.any(String)],
+      rowStatuses: [...Array(10).fill('submitted'), ...Array(15).fill('failed')],
+    });
+    expect(result.errorMessages[10]).toMatch(/腾讯电子签未能受理这批企业/);
+    expect(result.errorMessages[20]).toMatch(/尚未发送给腾讯电子签/);
+    expect(createCalls()).toHaveLength(2);
   });
 
   it('never sends a chunk again after a time-out (ESS may have created it); the rest goes on', async () => {
@@ -217,16 +247,30 @@ describe('submitting', () => {
     h.emulator.injectFault({ action: CREATE, delayMs: 1200 });
     const rows = organizations(13);
 
-    const first = await register({ organizations: rows });
-    expect(first).toMatchObject({ ok: false, code: 'SUBMISSION_UNCONFIRMED' });
-    expect(first.message).toMatch(/^第1–10家企业：没有收到腾讯电子签的答复/);
+    const first = await register({ organizations: rows, requestKey: 'slow-1' });
+    // Not a failure: enterprises 1–10 may well be registered, 11–13 were not sent.
+    expect(first).toEqual({
+      ok: true,
+      taskIds: [],
+      errorMessages: [
+        ...Array(10).fill(expect.stringMatching(/可能已提交成功.*请到腾讯电子签控制台核对/)),
+        ...Array(3).fill(expect.stringMatching(/尚未发送给腾讯电子签/)),
+      ],
+      rowStatuses: [...Array(10).fill('unconfirmed'), ...Array(3).fill('failed')],
+      replayed: false,
+    });
     // The emulator answers (and records) the call once its delay is over: ESS did create the
     // task. One request only, though time-outs are otherwise retried (ESS_MAX_ATTEMPTS is 3).
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(createCalls().map((call) => call.errorCode ?? 'created')).toEqual(['created']);
 
-    const retried = await register({ organizations: rows });
+    // Tapped again with the same rows and key: only the chunk never sent goes to ESS.
+    const retried = await register({ organizations: rows, requestKey: 'slow-1' });
     expect(retried).toMatchObject({ ok: true, replayed: false, taskIds: [expect.any(String)] });
+    expect(retried.rowStatuses).toEqual([
+      ...Array(10).fill('unconfirmed'),
+      ...Array(3).fill('submitted'),
+    ]);
     expect(retried.errorMessages.slice(9)).toEqual([
       expect.stringMatching(/可能已提交成功.*请到腾讯电子签控制台核对/),
       '',
@@ -235,6 +279,31 @@ describe('submitting', () => {
     ]);
     expect(createCalls()).toHaveLength(2);
     expect(submittedNames(1)).toEqual([11, 12, 13].map(chineseName));
+    // And again: the stored answer, enterprises 1–10 still not sent a second time.
+    expect(await register({ organizations: rows, requestKey: 'slow-1' })).toEqual({
+      ...retried,
+      replayed: true,
+    });
+    expect(createCalls()).toHaveLength(2);
+  });
+
+  it('after a time-out the page sends only the rows not sent, under a new key: none twice', async () => {
+    h.env.ESS_REQUEST_TIMEOUT_MS = '1000';
+    h.emulator.injectFault({ action: CREATE, delayMs: 1200 });
+    const rows = organizations(13);
+    const first = await register({ organizations: rows, requestKey: 'page-1' });
+    const statuses: string[] = first.rowStatuses;
+    // What the enterprises page sends next: the rows that may be sent again (not `unconfirmed`).
+    const resend = rows.filter((_row, index) => statuses[index] === 'failed');
+    const second = await register({ organizations: resend, requestKey: 'page-2' });
+    expect(second).toMatchObject({
+      ok: true,
+      rowStatuses: ['submitted', 'submitted', 'submitted'],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Each enterprise reached ESS exactly once (the slow call is recorded when it ends).
+    const names = createCalls().flatMap((_call, index) => submittedNames(index));
+    expect(names.sort()).toEqual(Array.from({ length: 13 }, (_v, i) => chineseName(i + 1)).sort());
   });
 
   it('does not retry InvalidParameter, and lets the operator submit again', async () => {

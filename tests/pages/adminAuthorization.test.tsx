@@ -13,6 +13,7 @@ import {
   callsTo,
   mockAdminCloud,
   mocked,
+  privacyNotYetAgreed,
   readyRow,
   type AdminHandlers,
 } from './adminSupport';
@@ -127,10 +128,30 @@ describe('authorization page: the form', () => {
     type('超管证件号', '11010519491231002X');
     fireEvent.click(generateButton());
     expect(screen.getByText('请输入11位手机号')).toBeInTheDocument();
-    expect(
-      screen.getByText('通行证号码应为H或M开头，后接8位数字（旧版为10位数字）'),
-    ).toBeInTheDocument();
+    expect(screen.getByText('通行证号码应为H或M开头，后接10位数字，共11位')).toBeInTheDocument();
+    // H and 8 digits is not what ESS takes (11 characters): refused here, not by ESS.
+    type('超管证件号', 'H12345678');
+    fireEvent.click(generateButton());
+    expect(screen.getByText('通行证号码应为H或M开头，后接10位数字，共11位')).toBeInTheDocument();
     expect(callsTo('createBatchOrganizationAuthorizationUrl')).toHaveLength(0);
+  });
+
+  it('sends the super admin’s information only once the privacy guide is agreed to', async () => {
+    privacyNotYetAgreed();
+    await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
+    const popup = await screen.findByRole('dialog', { name: '用户隐私保护提示' });
+    expect(popup).toHaveTextContent(/超管信息（姓名、手机号、证件号码）/);
+    fireEvent.click(screen.getByRole('button', { name: '暂不同意' }));
+
+    fillAdmin();
+    chooseEndpoint('链接');
+    fireEvent.click(generateButton());
+    expect(await screen.findByRole('dialog', { name: '用户隐私保护提示' })).toBeInTheDocument();
+    expect(callsTo('createBatchOrganizationAuthorizationUrl')).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole('button', { name: '同意并继续' }));
+    expect(await screen.findByText('批量认证链接已生成')).toBeInTheDocument();
+    expect(callsTo('createBatchOrganizationAuthorizationUrl')).toHaveLength(1);
   });
 
   it('shows the server message and keeps what was typed', async () => {

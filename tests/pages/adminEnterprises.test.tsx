@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import EnterprisesPage from '../../src/admin/pages/enterprises';
 import { checkUniformSocialCreditCode } from '../../src/domain/creditCode';
 import { ERROR_MESSAGES } from '../../src/domain/errors';
+import type { CreateBatchOrganizationRegistrationTasksResult } from '../../src/domain/organizationContract';
 import {
   FORBIDDEN,
   ORGS,
@@ -11,7 +12,10 @@ import {
   inCard,
   mockAdminCloud,
   mocked,
+  organizationRow,
+  organizationRows,
   paste,
+  privacyNotYetAgreed,
   readyRow,
   spreadsheetText,
   submitButton,
@@ -252,6 +256,230 @@ describe('enterprises page: submitting', () => {
     fireEvent.click(submitButton());
     expect(await screen.findByText('你没有权限进行此操作')).toBeInTheDocument();
     expect(screen.queryByLabelText('粘贴表格内容')).not.toBeInTheDocument();
+  });
+});
+
+describe('enterprises page: submissions ESS only partly took', () => {
+  const registrations = () => callsTo('createBatchOrganizationRegistrationTasks');
+  const sentNames = (call: number) =>
+    registrations()[call].organizations.map(
+      (org: { organizationName: string }) => org.organizationName,
+    );
+  const names = (from: number, to: number) =>
+    organizationRows(to)
+      .slice(from - 1)
+      .map((org) => org.organizationName);
+  const UNCONFIRMED =
+    '上次提交没有收到腾讯电子签的答复，可能已提交成功，为避免重复提交未再提交：请到腾讯电子签控制台核对，确未提交的请作为新的提交重新发起';
+  const NOT_SENT =
+    '前面的企业未能提交，本企业尚未发送给腾讯电子签，可直接再次提交（已提交的企业不会重复提交）';
+
+  /** Answers the registration calls in turn; polling says "not ready". */
+  function answerInTurn(...answers: CreateBatchOrganizationRegistrationTasksResult[]) {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => answers.shift() ?? answers[0],
+      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
+    });
+  }
+
+  it('keeps the request key after SUBMISSION_UNCONFIRMED: a re-tap lets the server send only what is left', async () => {
+    answerInTurn(
+      {
+        ok: false,
+        code: 'SUBMISSION_UNCONFIRMED',
+        message: `第1–10家企业：${ERROR_MESSAGES.SUBMISSION_UNCONFIRMED}`,
+      },
+      {
+        ok: true,
+        taskIds: ['task-2'],
+        errorMessages: [...Array(10).fill(UNCONFIRMED), '', '', ''],
+      },
+    );
+    await renderWithPastedRows(organizationRows(13));
+    fireEvent.click(submitButton());
+    expect(await screen.findByText(/第1–10家企业：没有收到腾讯电子签的答复/)).toBeInTheDocument();
+
+    fireEvent.click(submitButton());
+    await waitFor(() => expect(registrations()).toHaveLength(2));
+    const [first, retry] = registrations();
+    expect(retry.requestKey).toBe(first.requestKey);
+    expect(retry.organizations).toEqual(first.organizations);
+  });
+
+  it('holds back rows sent without an answer: only the others are sent again, until the admin confirms', async () => {
+    answerInTurn(
+      {
+        ok: true,
+        taskIds: [],
+        errorMessages: [...Array(10).fill(UNCONFIRMED), ...Array(3).fill(NOT_SENT)],
+        rowStatuses: [...Array(10).fill('unconfirmed'), ...Array(3).fill('failed')],
+        replayed: false,
+      },
+      {
+        ok: true,
+        taskIds: ['task-2'],
+        errorMessages: ['', '', ''],
+        rowStatuses: ['submitted', 'submitted', 'submitted'],
+      },
+      { ok: true, taskIds: ['task-3'], errorMessages: [''], rowStatuses: ['submitted'] },
+    );
+    await renderWithPastedRows(organizationRows(13));
+    fireEvent.click(submitButton());
+
+    // Nothing is said to be refused: ten are to be checked in the ESS console, three not sent.
+    expect(
+      await screen.findByText(/有 10 家企业没有收到腾讯电子签的答复，可能已提交成功/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/有 3 家企业尚未提交/)).toBeInTheDocument();
+    expect(screen.queryByText(/未被腾讯电子签受理/)).not.toBeInTheDocument();
+    expect(screen.getAllByText('待核对')).toHaveLength(10);
+    expect(inCard(1).getByText(/请到腾讯电子签控制台核对/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '修改第1家企业' })).not.toBeInTheDocument();
+    expect(inCard(11).getByText(NOT_SENT)).toBeInTheDocument();
+    expect(submitButton()).toHaveTextContent('提交 3 家企业');
+
+    // The next tap sends enterprises 11–13 only: 1–10 are not registered a second time.
+    fireEvent.click(submitButton());
+    await waitFor(() => expect(registrations()).toHaveLength(2));
+    expect(sentNames(1)).toEqual(names(11, 13));
+    expect(registrations()[1].requestKey).not.toBe(registrations()[0].requestKey);
+    await screen.findByText('最近一次提交');
+    expect(screen.getAllByText('待核对')).toHaveLength(10);
+    expect(submitButton()).toHaveTextContent('提交 0 家企业');
+    expect(submitButton()).toBeDisabled();
+
+    // Found missing in the console: the admin says so for one; it is submitted again.
+    fireEvent.click(
+      screen.getByRole('button', { name: '我已在腾讯电子签控制台确认该企业未提交（第2家企业）' }),
+    );
+    expect(screen.getAllByText('待核对')).toHaveLength(9);
+    expect(submitButton()).toHaveTextContent('提交 1 家企业');
+    fireEvent.click(submitButton());
+    await waitFor(() => expect(registrations()).toHaveLength(3));
+    expect(sentNames(2)).toEqual(names(2, 2));
+  });
+
+  it('lets the admin release every held row at once, after saying they checked the console', async () => {
+    answerInTurn({
+      ok: true,
+      taskIds: [],
+      errorMessages: [UNCONFIRMED, UNCONFIRMED],
+      rowStatuses: ['unconfirmed', 'unconfirmed'],
+    });
+    await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    const region = await screen.findByRole('region', { name: '待核对的企业' });
+    expect(region).toHaveTextContent('有 2 家企业待核对');
+    expect(submitButton()).toBeDisabled();
+    fireEvent.click(
+      screen.getByRole('button', { name: '我已在腾讯电子签控制台确认这些企业未提交' }),
+    );
+    expect(screen.queryByText('待核对')).not.toBeInTheDocument();
+    expect(submitButton()).toHaveTextContent('提交 2 家企业');
+  });
+
+  it('does not let the held enterprises be pasted and sent again', async () => {
+    answerInTurn({
+      ok: true,
+      taskIds: [],
+      errorMessages: [UNCONFIRMED, UNCONFIRMED],
+      rowStatuses: ['unconfirmed', 'unconfirmed'],
+    });
+    await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    await screen.findByRole('region', { name: '待核对的企业' });
+
+    paste(spreadsheetText([ORGS[1], organizationRow(3)]));
+    expect(inCard(3).getByText(/与待核对的第2家企业相同/)).toBeInTheDocument();
+    fireEvent.click(submitButton());
+    expect(screen.getByText('有 1 家企业的信息需要修改，请按提示修改后再提交')).toBeInTheDocument();
+    expect(registrations()).toHaveLength(1);
+  });
+
+  it('reads an older server’s "可能已提交成功" message (no rowStatuses) as unconfirmed', async () => {
+    answerInTurn({ ok: true, taskIds: ['task-1'], errorMessages: ['', UNCONFIRMED] });
+    await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    expect(await screen.findByText('待核对')).toBeInTheDocument();
+    expect(inCard(1).getByText(ORGS[1].organizationName)).toBeInTheDocument();
+    expect(submitButton()).toHaveTextContent('提交 0 家企业');
+  });
+
+  it('follows the tasks ESS took, keeps the rest, and remembers every task when the rest goes too', async () => {
+    answerInTurn(
+      {
+        ok: true,
+        taskIds: ['task-1'],
+        errorMessages: [...Array(10).fill(''), ...Array(3).fill(ERROR_MESSAGES.ESS_UNAVAILABLE)],
+        rowStatuses: [...Array(10).fill('submitted'), ...Array(3).fill('failed')],
+      },
+      {
+        ok: true,
+        taskIds: ['task-2'],
+        errorMessages: ['', '', ''],
+        rowStatuses: Array(3).fill('submitted'),
+      },
+    );
+    await renderWithPastedRows(organizationRows(13));
+    fireEvent.click(submitButton());
+    expect(
+      await screen.findByText(/有 3 家企业尚未提交.*其余 10 家企业已提交/),
+    ).toBeInTheDocument();
+    expect(inCard(1).getByText(organizationRow(11).organizationName)).toBeInTheDocument();
+    expect(inCard(1).getByText(ERROR_MESSAGES.ESS_UNAVAILABLE)).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: '第4家企业' })).not.toBeInTheDocument();
+    expect(storedRegistration()).toMatchObject({
+      taskIds: ['task-1'],
+      organizationNames: names(1, 10),
+    });
+    await waitFor(() =>
+      expect(callsTo('describeBatchOrganizationRegistrationUrls')).toContainEqual({
+        taskId: 'task-1',
+      }),
+    );
+
+    fireEvent.click(submitButton());
+    await waitFor(() => expect(registrations()).toHaveLength(2));
+    expect(sentNames(1)).toEqual(names(11, 13));
+    await waitFor(() =>
+      expect(storedRegistration()).toMatchObject({
+        taskIds: ['task-1', 'task-2'],
+        organizationNames: names(1, 13),
+      }),
+    );
+    expect(await screen.findByText('已就绪 0/13')).toBeInTheDocument();
+  });
+});
+
+describe('enterprises page: privacy consent', () => {
+  it('sends nothing before the admin agrees to the privacy guide, and submits once they do', async () => {
+    privacyNotYetAgreed();
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({
+        ok: true,
+        taskIds: ['task-1'],
+        errorMessages: ['', ''],
+      }),
+      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
+    });
+    await renderPage();
+    const popup = await screen.findByRole('dialog', { name: '用户隐私保护提示' });
+    // Says what is used: the enterprise and super-admin information, clipboard and album.
+    for (const item of ['企业名称', '超管信息', '姓名', '手机号', '证件号码', '剪切板', '相册']) {
+      expect(popup).toHaveTextContent(item);
+    }
+    fireEvent.click(screen.getByRole('button', { name: '暂不同意' }));
+    paste(spreadsheetText(ORGS));
+
+    fireEvent.click(submitButton());
+    expect(await screen.findByRole('dialog', { name: '用户隐私保护提示' })).toBeInTheDocument();
+    expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole('button', { name: '同意并继续' }));
+    await waitFor(() =>
+      expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(1),
+    );
+    expect(await screen.findByText('最近一次提交')).toBeInTheDocument();
   });
 });
 

@@ -15,10 +15,18 @@ import {
   type TaskStatus,
 } from '../../src/services/organizations';
 import {
+  MAX_REMEMBERED_TASKS,
+  REGISTRATION_LINK_LIFETIME_MS,
+  addSubmission,
   forgetRegistration,
   recallRegistration,
   rememberRegistration,
 } from '../../src/services/registrationHistory';
+import {
+  outcomeNotice,
+  countStatuses,
+  rowStatusesOf,
+} from '../../src/admin/lib/registrationOutcome';
 import { ORGS, callsTo, mockAdminCloud, mocked, readyRow } from './adminSupport';
 
 describe('pollRegistrationUrls', () => {
@@ -195,6 +203,29 @@ describe('registration history', () => {
     expect(recallRegistration()).toBeNull();
   });
 
+  it('adds a submission to the recent one, so that no accepted task is forgotten', () => {
+    const first = { submittedAt: 1_000, taskIds: ['t1'], organizationNames: ['甲公司', '乙公司'] };
+    const next = { submittedAt: 5_000, taskIds: ['t2'], organizationNames: ['丙公司'] };
+    expect(addSubmission(null, next)).toEqual(next);
+    expect(addSubmission(first, next)).toEqual({
+      submittedAt: 1_000,
+      taskIds: ['t1', 't2'],
+      organizationNames: ['甲公司', '乙公司', '丙公司'],
+    });
+    // A replayed answer (the same tasks) adds nothing.
+    expect(addSubmission(first, { ...first, submittedAt: 9_000 })).toBe(first);
+    // Links of the first have expired: start afresh.
+    const later = { ...next, submittedAt: first.submittedAt + REGISTRATION_LINK_LIFETIME_MS };
+    expect(addSubmission(first, later)).toEqual(later);
+    // Too many tasks to follow: start afresh.
+    const many = {
+      submittedAt: 1_000,
+      taskIds: Array.from({ length: MAX_REMEMBERED_TASKS }, (_, i) => `t${i}`),
+      organizationNames: [],
+    };
+    expect(addSubmission(many, next)).toEqual(next);
+  });
+
   it('keeps working when storage throws', () => {
     mocked.setStorageSync.mockImplementation(() => {
       throw new Error('quota');
@@ -206,6 +237,35 @@ describe('registration history', () => {
       rememberRegistration({ submittedAt: 1, taskIds: ['t'], organizationNames: [] }),
     ).not.toThrow();
     expect(recallRegistration()).toBeNull();
+  });
+});
+
+describe('registration outcome', () => {
+  it('takes the server’s row statuses, or reads an older server’s messages', () => {
+    expect(
+      rowStatusesOf(
+        {
+          ok: true,
+          taskIds: [],
+          errorMessages: ['x', 'y'],
+          rowStatuses: ['failed', 'unconfirmed'],
+        },
+        2,
+      ),
+    ).toEqual(['failed', 'unconfirmed']);
+    expect(
+      rowStatusesOf(
+        { ok: true, taskIds: ['t'], errorMessages: ['', '企业三要素不通过', '……可能已提交成功……'] },
+        3,
+      ),
+    ).toEqual(['submitted', 'refused', 'unconfirmed']);
+  });
+
+  it('says nothing when every enterprise was taken, else what to do about each kind', () => {
+    expect(outcomeNotice(countStatuses(['submitted', 'submitted']))).toBeNull();
+    expect(outcomeNotice(countStatuses(['submitted', 'refused', 'failed', 'unconfirmed']))).toBe(
+      '有 1 家企业未被腾讯电子签受理，请按提示修改后重新提交；有 1 家企业尚未提交，已留在下方，可直接再次提交；有 1 家企业没有收到腾讯电子签的答复，可能已提交成功：请到腾讯电子签控制台核对，确认未提交后才能重新提交；其余 1 家企业已提交。',
+    );
   });
 });
 

@@ -41,6 +41,33 @@ export const ORGS = [
   },
 ] as const;
 
+/** A valid enterprise numbered `n` (distinct names and codes), as the admin pastes it. */
+export function organizationRow(n: number) {
+  return {
+    organizationName: `示例企业${n}有限公司`,
+    uniformSocialCreditCode: creditCode(`91440300MA5F${String(n).padStart(5, '0')}`),
+    legalName: '李四',
+    adminName: '王五',
+    adminMobile: '13900139000',
+    adminIdCardNumber: '11010519491231002X',
+  };
+}
+
+/** `organizationRow(1)` … `organizationRow(count)`. */
+export const organizationRows = (count: number) =>
+  Array.from({ length: count }, (_, i) => organizationRow(i + 1));
+
+/** WeChat says the user has not agreed to the privacy guide yet. */
+export function privacyNotYetAgreed(): void {
+  mocked.getPrivacySetting.mockImplementation(({ success }) =>
+    success({
+      needAuthorization: true,
+      privacyContractName: '《企业认证小程序隐私保护指引》',
+      errMsg: 'ok',
+    }),
+  );
+}
+
 const HEADER =
   '企业名称\t统一社会信用代码\t法定代表人\t注册地址（可选）\t超管姓名\t超管手机号\t超管证件类型（可选）\t超管证件号（可选）\t认证方式（可选）';
 

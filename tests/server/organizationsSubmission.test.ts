@@ -12,7 +12,10 @@ import { registrationOwnership } from '../../server/organizations/ownership';
 import type { RegistrationBatchRecord } from '../../server/organizations/records';
 import {
   IN_FLIGHT_TIMEOUT_MS,
+  LEASE_TIMEOUT_MS,
+  NOT_SENT_MESSAGE,
   NOT_SUBMITTED_MESSAGE,
+  OUT_OF_TIME_MESSAGE,
   UNCONFIRMED_MESSAGE,
   registrationSubmission,
   REPLAY_WINDOW_MS,
@@ -50,18 +53,38 @@ const store = () => localFileStore(h.dataDir);
 const batches = () => store().collection<RegistrationBatchRecord>('batches');
 const realGateway = (budgetMs?: number) => createSubmitGateway({ config, log, budgetMs });
 
-function service(ess: SubmitGateway = realGateway()) {
+const ownershipStore = () =>
+  registrationOwnership({
+    tasks: store().collection('tasks'),
+    subTasks: store().collection('subtasks'),
+  });
+
+function service(ess: SubmitGateway = realGateway(), ownership = ownershipStore()) {
   return registrationSubmission({
     config,
     ess,
     batches: batches(),
-    ownership: registrationOwnership({
-      tasks: store().collection('tasks'),
-      subTasks: store().collection('subtasks'),
-    }),
+    ownership,
     log,
     now: () => clock,
   });
+}
+
+/** Ownership whose first `recordTask` waits until `resume()` (or forever). */
+function pausedOwnership() {
+  const real = ownershipStore();
+  let resume: () => void = () => undefined;
+  const paused = new Promise<void>((resolve) => (resume = resolve));
+  let reached = false;
+  const ownership: typeof real = {
+    ...real,
+    recordTask: async (taskId, record) => {
+      reached = true;
+      await paused;
+      return real.recordTask(taskId, record);
+    },
+  };
+  return { ownership, resume: () => resume(), reached: () => reached };
 }
 
 function request(count: number): RegistrationRequest {
@@ -126,11 +149,64 @@ describe('chunks whose outcome is unknown', () => {
       ...Array(10).fill(UNCONFIRMED_MESSAGE),
       ...Array(5).fill(''),
     ]);
+    expect(later.rowStatuses).toEqual([
+      ...Array(10).fill('submitted'),
+      ...Array(10).fill('unconfirmed'),
+      ...Array(5).fill('submitted'),
+    ]);
     expect(creates()).toHaveLength(2);
     expect((creates()[1].params.RegistrationOrganizations as unknown[]).length).toBe(5);
 
     expect(await service().submit(OWNER, request(25))).toEqual({ ...later, replayed: true });
     expect(creates()).toHaveLength(2);
+  });
+});
+
+describe('one invocation at a time (the batch lease)', () => {
+  it('a retry arriving between two chunks answers IN_PROGRESS and sends nothing', async () => {
+    const paused = pausedOwnership();
+    const first = service(realGateway(), paused.ownership).submit(OWNER, request(15));
+    // Chunk 0 is saved `submitted`, its owner being recorded; chunk 1 is not marked yet.
+    await until(paused.reached);
+    expect(Object.values(readBatches())[0].chunks.map((chunk) => chunk.state)).toEqual([
+      'submitted',
+      'pending',
+    ]);
+
+    const meanwhile = await service().submit(OWNER, request(15));
+    expect(meanwhile).toEqual({
+      ok: false,
+      code: 'IN_PROGRESS',
+      message: '第11–15家企业：上一次提交仍在处理中，请稍后刷新查看',
+    });
+    expect(creates()).toHaveLength(1);
+
+    paused.resume();
+    const done = await first;
+    expect(done).toMatchObject({ ok: true, rowStatuses: Array(15).fill('submitted') });
+    expect(done.ok && done.taskIds).toHaveLength(2);
+    expect(creates()).toHaveLength(2);
+    // Given back when done: the next retry answers the stored result.
+    expect(Object.values(readBatches())[0].lease).toBeUndefined();
+    expect(await service().submit(OWNER, request(15))).toEqual({ ...done, replayed: true });
+    expect(creates()).toHaveLength(2);
+  });
+
+  it('a lease not renewed for LEASE_TIMEOUT_MS is taken over (its invocation is gone)', async () => {
+    const paused = pausedOwnership();
+    // Never resumed: an invocation killed after its first chunk.
+    void service(realGateway(), paused.ownership).submit(OWNER, request(15));
+    await until(paused.reached);
+    const { lease } = Object.values(readBatches())[0];
+    expect(lease).toEqual({ holder: expect.stringMatching(/^[0-9a-f]{16}$/), since: clock });
+
+    clock += LEASE_TIMEOUT_MS - 1;
+    expect(await service().submit(OWNER, request(15))).toMatchObject({ code: 'IN_PROGRESS' });
+    clock += 1;
+    const later = await service().submit(OWNER, request(15));
+    expect(later).toMatchObject({ ok: true, rowStatuses: Array(15).fill('submitted') });
+    expect(creates()).toHaveLength(2);
+    expect((creates()[1].params.RegistrationOrganizations as unknown[]).length).toBe(5);
   });
 });
 
@@ -142,12 +218,27 @@ describe('ESS refusing enterprises', () => {
     if (!first.ok) return;
     expect(first.taskIds).toHaveLength(1);
     expect(first.errorMessages.slice(9)).toEqual(['', NOT_SUBMITTED_MESSAGE, '企业三要素不通过']);
+    expect(first.rowStatuses).toEqual([...Array(10).fill('submitted'), 'failed', 'refused']);
     expect(creates()).toHaveLength(1);
 
     const retried = await service().submit(OWNER, request(12));
     expect(retried).toMatchObject({ ok: true, replayed: false, errorMessages: Array(12).fill('') });
     expect(retried.ok && retried.taskIds[0]).toBe(first.taskIds[0]);
     expect(creates()).toHaveLength(2);
+  });
+
+  it('a later chunk answered with neither a task nor a reason does not hide the earlier task', async () => {
+    const empty = async () => ({ RequestId: 'stub-empty' });
+    const result = await service(gatewayReplacingCall(1, empty)).submit(OWNER, request(25));
+    expect(result).toMatchObject({
+      ok: true,
+      taskIds: [expect.any(String)],
+      rowStatuses: [...Array(10).fill('submitted'), ...Array(15).fill('failed')],
+    });
+    if (!result.ok) return;
+    expect(result.errorMessages[10]).toMatch(/腾讯电子签暂时无法处理/);
+    expect(result.errorMessages[20]).toBe(NOT_SENT_MESSAGE);
+    expect(creates()).toHaveLength(1);
   });
 
   it('answers ESS_FAILED when ESS answers neither a task nor a reason', async () => {
@@ -164,14 +255,30 @@ describe('time', () => {
     h.emulator.setLatency(100);
     const tight = realGateway(config.requestTimeoutMs + 50);
     const first = await service(tight).submit(OWNER, request(15));
-    expect(first).toMatchObject({ ok: false, code: 'ESS_TIMEOUT' });
-    expect(!first.ok && first.message).toMatch(/已提交的企业不会重复提交/);
+    // The task of the first chunk is answered; the rest is said not to be sent yet.
+    expect(first).toMatchObject({
+      ok: true,
+      taskIds: [expect.any(String)],
+      errorMessages: [...Array(10).fill(''), ...Array(5).fill(OUT_OF_TIME_MESSAGE)],
+      rowStatuses: [...Array(10).fill('submitted'), ...Array(5).fill('failed')],
+    });
     expect(creates()).toHaveLength(1);
 
     const retried = await service().submit(OWNER, request(15));
     expect(retried).toMatchObject({ ok: true, replayed: false });
     expect(retried.ok && retried.taskIds).toHaveLength(2);
+    expect(retried.ok && first.ok && retried.taskIds[0]).toBe(first.ok && first.taskIds[0]);
     expect(creates()).toHaveLength(2);
+  });
+
+  it('answers ESS_TIMEOUT when not even the first chunk fits the time budget', async () => {
+    const none: SubmitGateway = { hasTimeForCall: () => false, call: realGateway().call };
+    expect(await service(none).submit(OWNER, request(3))).toMatchObject({
+      ok: false,
+      code: 'ESS_TIMEOUT',
+      message: OUT_OF_TIME_MESSAGE,
+    });
+    expect(creates()).toHaveLength(0);
   });
 
   it('replays a submission for 7 days (the links’ lifetime), then treats it as new', async () => {

@@ -5,31 +5,37 @@ import { Text, View } from '@tarojs/components';
 import '../../components/FormField/index.css';
 import Loading from '../../components/Loading';
 import PrivacyPopup from '../../components/PrivacyPopup';
-import { usePrivacyAuthorization } from '../../components/PrivacyPopup/usePrivacyAuthorization';
+import type { PrivacyAuthorization } from '../../components/PrivacyPopup/usePrivacyAuthorization';
 import type { AdminAccess } from '../hooks/useAdminAccess';
 import ForbiddenCard from './ForbiddenCard';
 
-const ADMIN_PRIVACY_PURPOSE =
-  '为了提交企业认证信息、复制认证链接和保存二维码，我们需要使用你填写的企业及超管信息、剪切板和相册（仅写入）。';
+export const ADMIN_PRIVACY_PURPOSE =
+  '为了向腾讯电子签提交企业认证、生成超管认证链接，并复制链接、保存二维码，我们需要使用你填写的企业信息（企业名称、统一社会信用代码、法定代表人姓名）和超管信息（姓名、手机号、证件号码），以及剪切板和相册（仅写入）。';
 
 export interface AdminPageProps {
   title: string;
   subtitle: string;
   /** The page's content shows once the user is known to be an admin. */
   access: AdminAccess;
+  /**
+   * The page's privacy consent (`usePrivacyAuthorization`): the page runs whatever sends the
+   * enterprise and super-admin information through `privacy.whenAuthorized`.
+   */
+  privacy: PrivacyAuthorization;
 }
 
 /**
- * The frame of an admin page: its title, the access check, and WeChat's privacy consent (copying
- * a link and saving a QR code use privacy-protected APIs: clipboard, photo album).
+ * The frame of an admin page: its title, the access check, and WeChat's privacy consent popup
+ * (the enterprise and super-admin information sent to ESS is personal information; copying a
+ * link and saving a QR code use privacy-protected APIs: clipboard, photo album).
  */
 export default function AdminPage({
   title,
   subtitle,
   access,
+  privacy,
   children,
 }: PropsWithChildren<AdminPageProps>) {
-  const privacy = usePrivacyAuthorization();
   return (
     <View className="page admin-page">
       <View className="page__intro">

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RegistrationUrlRow } from '../../domain/organizationContract';
 import { pendingTasks, pollRegistrationUrls, type TaskStatus } from '../../services/organizations';
 import {
+  addSubmission,
   forgetRegistration,
   recallRegistration,
   rememberRegistration,
@@ -22,7 +23,7 @@ export interface RegistrationStatus {
   /** Tasks ESS could not answer for (not worth asking again automatically). */
   failures: Array<{ taskId: string; message: string }>;
   forbidden: boolean;
-  /** Remembers a new submission and follows it. */
+  /** Remembers a new submission (with the recent ones) and follows its tasks. */
   track: (registration: RememberedRegistration) => void;
   /** Asks again about every task that is not ready (after a time-out or a failure). */
   refresh: () => void;
@@ -43,6 +44,8 @@ export function useRegistrationStatus(): RegistrationStatus {
   // Each poll takes a ticket; an older poll stops at its next step. Unmounting takes one too.
   const ticketRef = useRef(0);
   const tasksRef = useRef<TaskStatus[]>([]);
+  const registrationRef = useRef(registration);
+  registrationRef.current = registration;
 
   const follow = useCallback((start: TaskStatus[]) => {
     const ticket = ++ticketRef.current;
@@ -73,9 +76,17 @@ export function useRegistrationStatus(): RegistrationStatus {
 
   const track = useCallback(
     (next: RememberedRegistration) => {
-      rememberRegistration(next);
-      setRegistration(next);
-      follow(pendingTasks(next.taskIds));
+      const remembered = addSubmission(registrationRef.current, next);
+      rememberRegistration(remembered);
+      registrationRef.current = remembered;
+      setRegistration(remembered);
+      // Tasks already followed keep what is known of them; the new ones are asked about.
+      const known = new Map(tasksRef.current.map((task) => [task.taskId, task]));
+      follow(
+        remembered.taskIds.map((taskId): TaskStatus =>
+          known.get(taskId)?.state === 'ready' ? known.get(taskId)! : { taskId, state: 'pending' },
+        ),
+      );
     },
     [follow],
   );
@@ -92,6 +103,7 @@ export function useRegistrationStatus(): RegistrationStatus {
   const clear = useCallback(() => {
     ticketRef.current += 1;
     forgetRegistration();
+    registrationRef.current = null;
     setRegistration(null);
     tasksRef.current = [];
     setTasks([]);

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import FormField from '../../../components/FormField';
+import { usePrivacyAuthorization } from '../../../components/PrivacyPopup/usePrivacyAuthorization';
 import OptionGroup, { type Option } from '../../../components/OptionGroup';
 import type { AuthorizationEndpoint } from '../../../domain/organizationContract';
 import { takeEssReturnOnPageShow } from '../../../services/essReturn';
@@ -27,6 +28,7 @@ const ENDPOINT_OPTIONS: ReadonlyArray<Option<AuthorizationEndpoint>> = [
 ];
 
 export default function AuthorizationPage() {
+  const privacy = usePrivacyAuthorization();
   const status = useRegistrationStatus();
   const { access, markForbidden } = useAdminAccess(!status.registration);
   const form = useAdminIdentityForm();
@@ -56,12 +58,14 @@ export default function AuthorizationPage() {
       return;
     }
     const proxy = proxyOrganizationId.trim();
-    void generate({
+    const event = {
       ...form.check.value,
       endpoint,
       ...(selection.selected.length > 0 ? { subTaskIds: [...selection.selected] } : {}),
       ...(proxy ? { proxyOrganizationId: proxy } : {}),
-    });
+    };
+    // The super admin's name, mobile and ID number go to ESS only with the admin's consent.
+    privacy.whenAuthorized(() => void generate(event));
   };
 
   const loading = state.kind === 'loading';
@@ -71,6 +75,7 @@ export default function AuthorizationPage() {
       title="批量认证链接"
       subtitle="为一位超管生成一个链接，超管通过它依次完成多家企业的认证。"
       access={status.forbidden ? 'forbidden' : access}
+      privacy={privacy}
     >
       <Text className="section-title">超管信息</Text>
       <AdminIdentityFields form={form} />

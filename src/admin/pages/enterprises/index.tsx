@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Text } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { usePrivacyAuthorization } from '../../../components/PrivacyPopup/usePrivacyAuthorization';
 import type { RegistrationEndpoint } from '../../../domain/organizationContract';
 import AdminPage from '../../components/AdminPage';
 import { useAdminAccess } from '../../hooks/useAdminAccess';
@@ -18,7 +19,10 @@ import { useRegistrationSubmit } from './useRegistrationSubmit';
 // Last: the admin look builds on the components' styles.
 import '../../admin.css';
 
+const CONFIRM_ALL_NOT_SUBMITTED = '我已在腾讯电子签控制台确认这些企业未提交';
+
 export default function EnterprisesPage() {
+  const privacy = usePrivacyAuthorization();
   const status = useRegistrationStatus();
   // A remembered submission is polled at once, which answers the access question too.
   const { access, markForbidden } = useAdminAccess(!status.registration);
@@ -39,12 +43,14 @@ export default function EnterprisesPage() {
   });
 
   const count = drafts.filled.length;
+  const heldCount = drafts.heldKeys.length;
 
   return (
     <AdminPage
       title="企业批量认证"
       subtitle="填写或从表格粘贴企业信息，提交后腾讯电子签会为每家企业生成认证链接。"
       access={status.forbidden ? 'forbidden' : access}
+      privacy={privacy}
     >
       <RegistrationStatusCard status={status} onAuthorize={goToAuthorization} />
 
@@ -58,6 +64,8 @@ export default function EnterprisesPage() {
           position={index + 1}
           errors={drafts.errorsOf(draft.key)}
           editing={drafts.editingKey === draft.key}
+          held={drafts.isHeld(draft.key)}
+          onConfirmNotSubmitted={() => drafts.release([draft.key])}
           onChange={(field, value) => drafts.setValue(draft.key, field, value)}
           onBlur={(field) => drafts.blur(draft.key, field)}
           onEdit={() => drafts.edit(draft.key)}
@@ -78,11 +86,24 @@ export default function EnterprisesPage() {
       />
 
       {notice ? <Text className="notice">{notice}</Text> : null}
+      {heldCount > 0 ? (
+        <View className="card" ariaRole="region" ariaLabel="待核对的企业">
+          <Text className="notice">
+            {`有 ${heldCount} 家企业待核对：提交时没有收到腾讯电子签的答复，可能已提交成功，不会随本页的提交再次发送。请到腾讯电子签控制台（企业批量认证）核对；已提交的请删除，确认未提交的才能重新提交。`}
+          </Text>
+          <Button
+            className="btn btn--plain btn--statement"
+            onClick={() => drafts.release(drafts.heldKeys)}
+          >
+            {CONFIRM_ALL_NOT_SUBMITTED}
+          </Button>
+        </View>
+      ) : null}
       <Button
         className="btn btn--primary"
         {...(count > 0 && !submitting ? {} : { disabled: true })}
         {...(submitting ? { loading: true } : {})}
-        onClick={() => void submit()}
+        onClick={() => privacy.whenAuthorized(() => void submit())}
       >
         {submitting ? '正在提交…' : `提交 ${count} 家企业`}
       </Button>

@@ -1,7 +1,9 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { OrganizationField, RowError } from '../../../domain/organizationContract';
+import { normalizeCreditCode } from '../../../domain/creditCode';
 import {
   checkOrganizationRows,
+  normalizeOrganizationName,
   type OrganizationRowsCheck,
   type RowFieldErrors,
 } from '../../../domain/organizationInput';
@@ -19,8 +21,15 @@ type ErrorsByKey = Readonly<Record<string, RowFieldErrors>>;
 
 export interface OrganizationDrafts {
   drafts: OrganizationDraft[];
-  /** The rows that will be submitted (blank ones are left out), in order. */
+  /** The rows that will be submitted (blank and held ones are left out), in order. */
   filled: OrganizationDraft[];
+  /** Rows held back: sent once without an answer, ESS may have registered them. */
+  heldKeys: readonly string[];
+  isHeld: (key: string) => boolean;
+  /** Holds these rows back from submission until `release`d (or removed). */
+  hold: (keys: readonly string[]) => void;
+  /** The admin has checked in the ESS console that these rows were not registered. */
+  release: (keys: readonly string[]) => void;
   /** The shared validator's verdict on `filled` (with duplicates across rows). */
   check: OrganizationRowsCheck;
   editingKey: string | null;
@@ -37,8 +46,57 @@ export interface OrganizationDrafts {
   revealAll: () => void;
   /** Problems the server found, by row index into `rows`; shown until the field is edited. */
   setServerErrors: (rows: readonly OrganizationDraft[], rowErrors: readonly RowError[]) => void;
-  /** Keeps only these rows (the ones ESS did not accept), or one blank row when none. */
-  keepOnly: (keys: readonly string[]) => void;
+  /** Removes these rows (the ones ESS took); one blank row is left when none remains. */
+  drop: (keys: readonly string[]) => void;
+}
+
+const heldClashMessage = (position: number) =>
+  `与待核对的第${position}家企业相同，可能已提交成功：请先到腾讯电子签控制台核对，确认未提交后在第${position}家企业处确认，不要重复添加`;
+
+/**
+ * `check` with an error on every row that is the same enterprise (name or credit code) as a
+ * held one: pasting the list again must not send the enterprises held back a second time.
+ */
+function withHeldClashes(
+  check: OrganizationRowsCheck,
+  filled: readonly OrganizationDraft[],
+  heldRows: ReadonlyArray<{ draft: OrganizationDraft; position: number }>,
+): OrganizationRowsCheck {
+  if (heldRows.length === 0) return check;
+  const heldPositions = new Map<string, number>();
+  for (const { draft, position } of heldRows) {
+    const name = normalizeOrganizationName(draft.values.organizationName);
+    const code = normalizeCreditCode(draft.values.uniformSocialCreditCode);
+    if (name) heldPositions.set(`name:${name}`, position);
+    if (code) heldPositions.set(`code:${code}`, position);
+  }
+  const clashes = new Map<number, number>();
+  filled.forEach((draft, index) => {
+    const name = normalizeOrganizationName(draft.values.organizationName);
+    const code = normalizeCreditCode(draft.values.uniformSocialCreditCode);
+    const position =
+      (name ? heldPositions.get(`name:${name}`) : undefined) ??
+      (code ? heldPositions.get(`code:${code}`) : undefined);
+    if (position !== undefined) clashes.set(index, position);
+  });
+  if (clashes.size === 0) return check;
+  const rowErrors: RowError[] = check.ok ? [] : [...check.rowErrors];
+  for (const [index, position] of clashes) {
+    const existing = rowErrors.findIndex((error) => error.index === index);
+    const fields = { row: heldClashMessage(position) };
+    if (existing >= 0) {
+      rowErrors[existing] = {
+        index,
+        fields: { ...rowErrors[existing].fields, ...fields },
+      };
+    } else rowErrors.push({ index, fields });
+  }
+  rowErrors.sort((a, b) => a.index - b.index);
+  return {
+    ok: false,
+    rowErrors,
+    ...(!check.ok && check.message ? { message: check.message } : {}),
+  };
 }
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
@@ -58,15 +116,28 @@ export function useOrganizationDrafts(batchAuthMethod: 0 | 1): OrganizationDraft
   const [revealed, setRevealed] = useState<KeySet>({});
   const [visited, setVisited] = useState<Readonly<Record<string, Partial<KeySet>>>>({});
   const [serverErrors, setServerErrorsState] = useState<ErrorsByKey>({});
+  const [held, setHeld] = useState<KeySet>({});
 
-  const filled = useMemo(() => drafts.filter((draft) => !isBlankDraft(draft)), [drafts]);
+  const filled = useMemo(
+    () => drafts.filter((draft) => !isBlankDraft(draft) && !held[draft.key]),
+    [drafts, held],
+  );
+  const heldKeys = useMemo(
+    () => drafts.filter((draft) => held[draft.key]).map((draft) => draft.key),
+    [drafts, held],
+  );
+  const isHeld = useCallback((key: string) => !!held[key], [held]);
   const check = useMemo(
     () =>
-      checkOrganizationRows(
-        filled.map((draft) => toRowInput(draft.values)),
-        { batchAuthMethod },
+      withHeldClashes(
+        checkOrganizationRows(
+          filled.map((draft) => toRowInput(draft.values)),
+          { batchAuthMethod },
+        ),
+        filled,
+        drafts.flatMap((draft, index) => (held[draft.key] ? [{ draft, position: index + 1 }] : [])),
       ),
-    [filled, batchAuthMethod],
+    [filled, drafts, held, batchAuthMethod],
   );
   const clientErrors = useMemo(() => {
     const byKey: Record<string, RowFieldErrors> = {};
@@ -143,6 +214,25 @@ export function useOrganizationDrafts(batchAuthMethod: 0 | 1): OrganizationDraft
     });
     setEditingKey((current) => (current === key ? null : current));
     setServerErrorsState((current) => without(current, key));
+    setHeld((current) => (current[key] ? without(current, key) : current));
+  }, []);
+
+  const hold = useCallback((keys: readonly string[]) => {
+    if (keys.length === 0) return;
+    setHeld((current) => {
+      const next = { ...current };
+      for (const key of keys) next[key] = true;
+      return next;
+    });
+    setEditingKey((current) => (current && keys.includes(current) ? null : current));
+  }, []);
+
+  const release = useCallback((keys: readonly string[]) => {
+    setHeld((current) => {
+      const next = { ...current };
+      for (const key of keys) delete next[key];
+      return next;
+    });
   }, []);
 
   const paste = useCallback(
@@ -170,18 +260,29 @@ export function useOrganizationDrafts(batchAuthMethod: 0 | 1): OrganizationDraft
     [],
   );
 
-  const keepOnly = useCallback((keys: readonly string[]) => {
-    const blank = newDraft();
-    setDrafts((current) => {
-      const kept = current.filter((draft) => keys.includes(draft.key));
-      return kept.length > 0 ? kept : [blank];
-    });
-    setEditingKey(keys.length > 0 ? null : blank.key);
+  // The rows as last rendered, for `drop` called after an await.
+  const draftsRef = useRef(drafts);
+  draftsRef.current = drafts;
+
+  const drop = useCallback((keys: readonly string[]) => {
+    if (keys.length === 0) return;
+    if (draftsRef.current.every((draft) => keys.includes(draft.key))) {
+      const blank = newDraft();
+      setDrafts([blank]);
+      setEditingKey(blank.key);
+      return;
+    }
+    setDrafts((current) => current.filter((draft) => !keys.includes(draft.key)));
+    setEditingKey((current) => (current && keys.includes(current) ? null : current));
   }, []);
 
   return {
     drafts,
     filled,
+    heldKeys,
+    isHeld,
+    hold,
+    release,
     check,
     editingKey,
     errorsOf,
@@ -193,6 +294,6 @@ export function useOrganizationDrafts(batchAuthMethod: 0 | 1): OrganizationDraft
     paste,
     revealAll,
     setServerErrors,
-    keepOnly,
+    drop,
   };
 }

@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ErrorCode } from '../../../domain/errors';
 import type { RegistrationEndpoint, RowError } from '../../../domain/organizationContract';
 import { createRegistrationTasks, newRequestKey } from '../../../services/organizations';
 import type { RegistrationStatus } from '../../hooks/useRegistrationStatus';
+import { countStatuses, outcomeNotice, rowStatusesOf } from '../../lib/registrationOutcome';
 import type { OrganizationDrafts } from './useOrganizationDrafts';
 import type { BatchAuthMethod } from './RegistrationOptions';
 
@@ -15,20 +15,22 @@ export interface RegistrationSubmitOptions {
   onForbidden: () => void;
 }
 
-const FRESH_ATTEMPT_AFTER: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'INVALID_INPUT',
-  'SUBMISSION_UNCONFIRMED',
-]);
 const INVALID_ROWS_MESSAGE = (count: number) =>
   `有 ${count} 家企业的信息需要修改，请按提示修改后再提交`;
-const REFUSED_ROWS_MESSAGE = (count: number) =>
-  `有 ${count} 家企业未被腾讯电子签受理，已留在下方，请按提示修改后重新提交；其余企业已提交`;
 
 /**
  * Submits the rows. One submission attempt has one `requestKey`: retrying the same rows with
- * the same options (after a network failure, say) sends the same key, so the server answers the
- * first attempt's result (or sends only what it has not sent) instead of registering the
- * enterprises twice. Changed rows or options are a new attempt with a new key.
+ * the same options sends the same key, so the server answers the first attempt's result or sends
+ * only what ESS has not had, instead of registering the enterprises twice. The key is kept after
+ * every failure but `INVALID_INPUT` (nothing was sent then): after a lost answer, `IN_PROGRESS`,
+ * `SUBMISSION_UNCONFIRMED` (older servers) or any other error, some enterprises may have been
+ * taken, and only the same key lets the server tell. Changed rows or options are a new attempt.
+ *
+ * Once the server answers (`ok: true`), each row goes its way by its status: `submitted` rows
+ * leave the list and their tasks are remembered and followed; `refused` and `failed` rows stay,
+ * with their message, to be submitted again (they were not taken, so a new key is safe);
+ * `unconfirmed` rows stay but are held back from any submission until the admin says they
+ * checked in the ESS console that those enterprises were not registered.
  */
 export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
   const { drafts, endpoint, batchAuthMethod, track, onForbidden } = options;
@@ -66,24 +68,34 @@ export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
 
     if (!result.ok) {
       if (result.code === 'FORBIDDEN') onForbidden();
-      // Nothing was sent (invalid), or the server asks for a new submission once the admin has
-      // checked the ESS console (unconfirmed): either way the next tap is a new attempt.
-      if (FRESH_ATTEMPT_AFTER.has(result.code)) attemptRef.current = null;
+      // Validation comes before anything is sent: the corrected rows are a new attempt anyway.
+      if (result.code === 'INVALID_INPUT') attemptRef.current = null;
       setNotice(result.message);
       drafts.setServerErrors(filled, result.rowErrors ?? []);
       return;
     }
-    // Done with this attempt: the next submission is a new one.
+    // Answered: what remains was not taken (or is held back), the next submission is a new one.
     attemptRef.current = null;
-    const refused: RowError[] = [];
+    const statuses = rowStatusesOf(result, organizations.length);
+    const rowErrors: RowError[] = [];
+    const acceptedKeys: string[] = [];
     const acceptedNames: string[] = [];
-    organizations.forEach((organization, index) => {
-      const message = result.errorMessages[index]?.trim();
-      if (message) refused.push({ index, fields: { row: message } });
-      else acceptedNames.push(organization.organizationName);
+    const unconfirmedKeys: string[] = [];
+    statuses.forEach((status, index) => {
+      const { key } = filled[index];
+      if (status === 'submitted') {
+        acceptedKeys.push(key);
+        acceptedNames.push(organizations[index].organizationName);
+      } else if (status === 'unconfirmed') {
+        unconfirmedKeys.push(key);
+      } else {
+        const message = result.errorMessages[index]?.trim();
+        if (message) rowErrors.push({ index, fields: { row: message } });
+      }
     });
-    drafts.setServerErrors(filled, refused);
-    drafts.keepOnly(refused.map(({ index }) => filled[index].key));
+    drafts.setServerErrors(filled, rowErrors);
+    drafts.hold(unconfirmedKeys);
+    drafts.drop(acceptedKeys);
     if (result.taskIds.length > 0) {
       track({
         submittedAt: Date.now(),
@@ -91,7 +103,7 @@ export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
         organizationNames: acceptedNames,
       });
     }
-    setNotice(refused.length > 0 ? REFUSED_ROWS_MESSAGE(refused.length) : null);
+    setNotice(outcomeNotice(countStatuses(statuses)));
   }, [drafts, endpoint, batchAuthMethod, track, onForbidden]);
 
   return { submit, submitting, notice };

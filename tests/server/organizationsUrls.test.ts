@@ -1,0 +1,199 @@
+/**
+ * Reading a registration task's links when ESS answers in ways the emulator does not: errors other
+ * than 任务处理中 while the task is young, empty or incomplete lists. A stand-in gateway answers;
+ * the stores are in memory; the clock is injected.
+ */
+import { EssCallError, toEssFailure } from '../../server/ess/essError';
+import type { EssGateway, EssResponse } from '../../server/ess/essGateway';
+import type { Logger, LogFields } from '../../server/log';
+import { registrationOwnership } from '../../server/organizations/ownership';
+import type {
+  RegistrationSubTaskRecord,
+  RegistrationTaskRecord,
+} from '../../server/organizations/records';
+import { PROCESSING_GRACE_MS, registrationUrls } from '../../server/organizations/registrationUrls';
+import type { DocumentStore } from '../../server/store/documentStore';
+
+const OWNER = 'oAdminUser0000000000000001';
+const TASK_ID = 'yDTask0000000000000000000000001';
+const DESCRIBE = 'DescribeBatchOrganizationRegistrationUrls';
+
+type Answer = EssResponse<typeof DESCRIBE> | EssCallError;
+
+function memoryStore<T extends object>(): DocumentStore<T> & { docs: Map<string, T> } {
+  const docs = new Map<string, T>();
+  return {
+    docs,
+    get: async (id) => (docs.has(id) ? structuredClone(docs.get(id)!) : null),
+    put: async (id, doc) => {
+      docs.set(id, structuredClone(doc));
+    },
+    delete: async (id) => {
+      docs.delete(id);
+    },
+    findBelow: async () => [],
+  };
+}
+
+let clock: number;
+let answers: Answer[];
+let logged: Array<{ level: string; msg: string; fields?: LogFields }>;
+let tasks: ReturnType<typeof memoryStore<RegistrationTaskRecord>>;
+let subTasks: ReturnType<typeof memoryStore<RegistrationSubTaskRecord>>;
+
+function logger(): Logger {
+  const at =
+    (level: string) =>
+    (msg: string, fields?: LogFields): void => {
+      logged.push({ level, msg, fields });
+    };
+  const log: Logger = {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: () => log,
+  };
+  return log;
+}
+
+const gateway: EssGateway = {
+  call: (async () => {
+    const answer = answers.shift();
+    if (!answer) throw new Error('no answer left');
+    if (answer instanceof EssCallError) throw answer;
+    return answer;
+  }) as EssGateway['call'],
+  hasTimeForCall: () => true,
+};
+
+const ownership = () => registrationOwnership({ tasks, subTasks });
+const describe_ = () =>
+  registrationUrls({
+    ess: gateway,
+    ownership: ownership(),
+    log: logger(),
+    now: () => clock,
+  }).describe(OWNER, TASK_ID);
+
+const failedOperation = (message: string) =>
+  new EssCallError(
+    DESCRIBE,
+    toEssFailure({ code: 'FailedOperation', message, requestId: 'req-failed' }),
+    1,
+  );
+
+const row = (n: number, overrides: Record<string, string | undefined> = {}) => ({
+  SubTaskId: `yDSub${n}`,
+  OrganizationName: `模拟科技（深圳）有限公司${n}`,
+  AuthUrl: `https://qian.tencent.com/console/batch-register?token=t${n}&orgName=企业${n}`,
+  ErrorMessage: '',
+  ...overrides,
+});
+
+beforeEach(() => {
+  clock = 1_700_000_000_000;
+  answers = [];
+  logged = [];
+  tasks = memoryStore();
+  subTasks = memoryStore();
+  tasks.docs.set(TASK_ID, {
+    owner: OWNER,
+    batchKey: 'batch',
+    chunkIndex: 0,
+    organizationCount: 2,
+    createdAt: clock,
+  });
+});
+
+describe('FailedOperation from ESS', () => {
+  it('is "still processing" within PROCESSING_GRACE_MS of the submission, and logged', async () => {
+    answers.push(failedOperation('任务状态异常，请稍后再试'));
+    clock += PROCESSING_GRACE_MS - 1;
+    expect(await describe_()).toEqual({ ok: true, ready: false });
+    expect(logged).toContainEqual({
+      level: 'warn',
+      msg: 'ESS answered FailedOperation for a recent task: taken as still processing',
+      fields: expect.objectContaining({
+        taskId: TASK_ID,
+        essMessage: '任务状态异常，请稍后再试',
+        requestId: 'req-failed',
+      }),
+    });
+  });
+
+  it('is a failure after PROCESSING_GRACE_MS (unless it says 处理中)', async () => {
+    clock += PROCESSING_GRACE_MS;
+    answers.push(failedOperation('任务处理中，请稍后重试'));
+    expect(await describe_()).toEqual({ ok: true, ready: false });
+    answers.push(failedOperation('任务状态异常，请稍后再试'));
+    await expect(describe_()).rejects.toBeInstanceOf(EssCallError);
+    expect(logged.map((entry) => entry.level)).toContain('error');
+  });
+});
+
+describe('lists ESS answers while it is still working', () => {
+  it('an empty list is not ready, and marks nothing as ready', async () => {
+    answers.push({ OrganizationAuthUrls: [], RequestId: 'r1' }, { RequestId: 'r2' });
+    expect(await describe_()).toEqual({ ok: true, ready: false });
+    expect(await describe_()).toEqual({ ok: true, ready: false });
+    expect(tasks.docs.get(TASK_ID)?.readyAt).toBeUndefined();
+
+    answers.push({ OrganizationAuthUrls: [row(1), row(2)], RequestId: 'r3' });
+    expect(await describe_()).toMatchObject({ ok: true, ready: true });
+    expect(tasks.docs.get(TASK_ID)).toMatchObject({
+      readyAt: clock,
+      subTaskIds: ['yDSub1', 'yDSub2'],
+    });
+    expect(await ownership().notOwnedSubTasks(OWNER, ['yDSub1', 'yDSub2'])).toEqual([]);
+  });
+
+  it('rows without a sub-task or a reason are not ready; the sub-tasks seen are kept', async () => {
+    answers.push({
+      OrganizationAuthUrls: [row(1), row(2, { SubTaskId: undefined, AuthUrl: '' })],
+    });
+    expect(await describe_()).toEqual({ ok: true, ready: false });
+    expect(await ownership().notOwnedSubTasks(OWNER, ['yDSub1', 'yDSub2'])).toEqual(['yDSub2']);
+
+    clock += 3000;
+    answers.push({ OrganizationAuthUrls: [row(1), row(2)] });
+    const ready = await describe_();
+    expect(ready).toMatchObject({ ok: true, ready: true });
+    expect(ready.ok && ready.ready && ready.rows.map((r) => r.subTaskId)).toEqual([
+      'yDSub1',
+      'yDSub2',
+    ]);
+    expect(await ownership().notOwnedSubTasks(OWNER, ['yDSub1', 'yDSub2'])).toEqual([]);
+    expect(subTasks.docs.get('yDSub1')?.recordedAt).toBe(clock - 3000);
+  });
+
+  it('a row ESS refused (a reason, no sub-task) is an answer: the task is ready', async () => {
+    answers.push({
+      OrganizationAuthUrls: [
+        row(1),
+        row(2, { SubTaskId: '', AuthUrl: '', ErrorMessage: '企业三要素不通过' }),
+      ],
+    });
+    const ready = await describe_();
+    expect(ready).toMatchObject({ ok: true, ready: true });
+    expect(ready.ok && ready.ready && ready.rows[1]).toEqual({
+      subTaskId: '',
+      organizationName: '模拟科技（深圳）有限公司2',
+      authUrl: '',
+      errorMessage: '企业三要素不通过',
+    });
+  });
+
+  it('keeps adding sub-tasks after the task was first seen ready', async () => {
+    // Recorded as ready by an earlier read (or an earlier version) with one sub-task only.
+    tasks.docs.set(TASK_ID, {
+      ...tasks.docs.get(TASK_ID)!,
+      subTaskIds: ['yDSub1'],
+      readyAt: clock,
+    });
+    answers.push({ OrganizationAuthUrls: [row(1), row(2)] });
+    expect(await describe_()).toMatchObject({ ok: true, ready: true });
+    expect(await ownership().notOwnedSubTasks(OWNER, ['yDSub2'])).toEqual([]);
+    expect(tasks.docs.get(TASK_ID)).toMatchObject({ subTaskIds: ['yDSub1', 'yDSub2'] });
+  });
+});
