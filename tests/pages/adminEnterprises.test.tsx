@@ -154,7 +154,7 @@ describe('enterprises page: submitting', () => {
       batchAuthMethod: 1,
       requestKey: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
-    expect(await screen.findByText('最近一次提交')).toBeInTheDocument();
+    expect(await screen.findByText('已提交的企业')).toBeInTheDocument();
   });
 
   it('sends the same request key when the same rows are retried after a network failure', async () => {
@@ -343,7 +343,7 @@ describe('enterprises page: submissions ESS only partly took', () => {
     await waitFor(() => expect(registrations()).toHaveLength(2));
     expect(sentNames(1)).toEqual(names(11, 13));
     expect(registrations()[1].requestKey).not.toBe(registrations()[0].requestKey);
-    await screen.findByText('最近一次提交');
+    await screen.findByText('已提交的企业');
     expect(screen.getAllByText('待核对')).toHaveLength(10);
     expect(submitButton()).toHaveTextContent('提交 0 家企业');
     expect(submitButton()).toBeDisabled();
@@ -479,7 +479,7 @@ describe('enterprises page: privacy consent', () => {
     await waitFor(() =>
       expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(1),
     );
-    expect(await screen.findByText('最近一次提交')).toBeInTheDocument();
+    expect(await screen.findByText('已提交的企业')).toBeInTheDocument();
   });
 });
 
@@ -554,7 +554,7 @@ describe('enterprises page: live status', () => {
     });
     await renderWithPastedRows();
     fireEvent.click(submitButton());
-    await screen.findByText('最近一次提交');
+    await screen.findByText('已提交的企业');
     const stored = storedRegistration();
     expect(stored).toEqual({
       submittedAt: expect.any(Number),
@@ -623,7 +623,7 @@ describe('enterprises page: live status', () => {
     expect(mocked.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/authorization/index' });
 
     fireEvent.click(screen.getByRole('button', { name: '不再显示这次提交' }));
-    expect(screen.queryByText('最近一次提交')).not.toBeInTheDocument();
+    expect(screen.queryByText('已提交的企业')).not.toBeInTheDocument();
     expect(mocked.removeStorageSync).toHaveBeenCalledWith('essAdmin.lastRegistration.v1');
   });
 

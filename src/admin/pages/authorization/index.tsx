@@ -97,7 +97,7 @@ export default function AuthorizationPage() {
         <View className="card">
           <Text className="admin-forbidden__text">
             {status.phase === 'polling'
-              ? '正在获取最近一次提交的企业…'
+              ? '正在获取已提交的企业…'
               : '这里还没有已就绪的企业。可以先提交企业；也可以直接生成链接，链接将包含该超管名下全部已就绪的企业。'}
           </Text>
           <Button className="btn btn--plain" onClick={goToEnterprises}>

@@ -57,9 +57,9 @@ export default function RegistrationStatusCard({
 
   return (
     <View className="card status-card">
-      <Text className="card__title">最近一次提交</Text>
+      <Text className="card__title">已提交的企业</Text>
       <View className="info-row">
-        <Text className="info-row__label">提交时间</Text>
+        <Text className="info-row__label">首次提交时间</Text>
         <Text className="info-row__value">
           {formatExpireTime(Math.floor(registration.submittedAt / 1000))}
         </Text>
