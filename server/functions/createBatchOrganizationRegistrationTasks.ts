@@ -1,8 +1,10 @@
 /**
  * Cloud function `createBatchOrganizationRegistrationTasks` (admins only) — event
- * `{ organizations, endpoint?, batchAuthMethod?, requestKey? }`. Registers the enterprises with ESS
- * in tasks of at most 10, never twice for a retried request (see registrationSubmission.ts).
- * Answers `{ ok, taskIds, errorMessages, replayed }`, or `INVALID_INPUT` with `rowErrors`.
+ * `{ organizations, endpoint?, batchAuthMethod?, requestKey?, confirmedNotSubmitted? }`. Registers
+ * the enterprises with ESS in tasks of at most 10, never twice for a retried request, and never
+ * again for an enterprise this admin sent without an answer within 7 days unless its code is in
+ * `confirmedNotSubmitted` (see registrationSubmission.ts). Answers `{ ok, taskIds, errorMessages,
+ * rowStatuses, replayed }`, or `INVALID_INPUT` with `rowErrors` / `fieldErrors`.
  */
 import type { CreateBatchOrganizationRegistrationTasksResult } from '../../src/domain/organizationContract';
 import { adminFunction } from '../admin';

@@ -3,6 +3,8 @@
  * key derived from the ESS secret key) of the caller and either their `requestKey` or the
  * normalised payload. Keyed, because the payload holds ID numbers and mobiles: a plain hash could
  * be reversed by trying candidates. Normalised, so that `+86 138…` and `138…` are the same request.
+ * With `confirmedNotSubmitted` (the admin's word that some enterprises were not registered) it is
+ * another request than the same rows without it.
  */
 import { createHmac } from 'crypto';
 import type { RegistrationRequest } from './requests';
@@ -24,11 +26,14 @@ export function batchIdentity(
   request: RegistrationRequest,
 ): BatchIdentity {
   const key = createHmac('sha256', secretKey).update('ess-verify/registration-batch/v1').digest();
-  // The rows come out of the validator with their fields in a fixed order: stable JSON.
+  // The rows come out of the validator with their fields in a fixed order: stable JSON. The
+  // confirmations (sorted by the parser) are part of what is asked, when there are any; without
+  // them the hash is what it always was.
   const payload = JSON.stringify([
     request.endpoint,
     request.batchAuthMethod,
     request.organizations,
+    ...(request.confirmedNotSubmitted ? [request.confirmedNotSubmitted] : []),
   ]);
   const payloadHash = hmacHex(key, ['payload', payload]);
   const scope = request.requestKey ? ['requestKey', request.requestKey] : ['payload', payloadHash];

@@ -6,6 +6,7 @@ import {
   REGISTRATION_BATCHES_COLLECTION,
   REGISTRATION_SUBTASKS_COLLECTION,
   REGISTRATION_TASKS_COLLECTION,
+  type HeldCodeRecord,
   type RegistrationBatchRecord,
   type RegistrationSubTaskRecord,
   type RegistrationTaskRecord,
@@ -27,6 +28,8 @@ export function openRegistrationSubmission(ctx: FunctionContext) {
     config,
     ess: createSubmitGateway({ config, log: ctx.log }),
     batches: ctx.store.collection<RegistrationBatchRecord>(REGISTRATION_BATCHES_COLLECTION),
+    // Same collection, `held-…` ids: no collection to create for it.
+    held: ctx.store.collection<HeldCodeRecord>(REGISTRATION_BATCHES_COLLECTION),
     ownership: ownershipOf(ctx),
     log: ctx.log,
   });

@@ -5,11 +5,15 @@
  * - `ess_org_registration_batches`: one submission, keyed by a keyed hash of (caller, request key
  *   or normalised payload); the state of each chunk of at most 10 enterprises sent to ESS. It is
  *   what makes a retried submission answer the stored TaskIds instead of registering twice.
+ *   The same collection holds the enterprises an admin sent without an answer (`held-…` ids, a
+ *   keyed hash of caller and credit code; see `heldCodes.ts`), so that a new submission of
+ *   theirs does not send them again either.
  * - `ess_org_registration_tasks`: one ESS registration task, keyed by TaskId: who created it.
  * - `ess_org_registration_subtasks`: one enterprise of a task, keyed by SubTaskId: who created
  *   it and in which task (recorded when ESS first answers it in the task's links).
  *
- * No personal data is stored: no names, mobiles or ID numbers, only hashes, ESS ids and counts.
+ * No personal data is stored: no names, mobiles or ID numbers, only hashes, ESS ids, counts and
+ * enterprises' unified social credit codes.
  */
 
 export const REGISTRATION_BATCHES_COLLECTION = 'ess_org_registration_batches';
@@ -52,7 +56,13 @@ export interface RegistrationBatchRecord {
   /** Keyed hash of the normalised payload: a request key reused for other rows is refused. */
   payloadHash: string;
   organizationCount: number;
-  /** In input order; chunk i holds enterprises 10·i … 10·i+9. */
+  /**
+   * Rows (indexes into the submitted list) not sent with this batch because an earlier submission
+   * of the same owner sent them without an answer (see `HeldCodeRecord`); decided when the batch
+   * was created and answered `unconfirmed` on every replay. Absent: none (older records too).
+   */
+  heldRows?: number[];
+  /** In input order over the rows sent (all rows but `heldRows`), 10 per chunk. */
   chunks: ChunkRecord[];
   /** Present while an invocation is sending the batch's chunks. */
   lease?: BatchLease;
@@ -77,4 +87,25 @@ export interface RegistrationSubTaskRecord {
   owner: string;
   taskId: string;
   recordedAt: number;
+}
+
+/**
+ * An enterprise (credit code `code`) that `owner` sent to ESS without knowing the outcome, kept in
+ * the batches collection under `held-` + a keyed hash of (owner, code). Written before the chunk's
+ * ESS call (`inFlight`) and deleted once ESS answered (task created, or nothing done); left when
+ * no answer came (`unconfirmed`, or an `inFlight` older than the in-flight time-out: the
+ * invocation died). While it is there (until `expiresAt`, the registration links' lifetime), no
+ * submission of that owner sends the enterprise again unless it lists the code in
+ * `confirmedNotSubmitted`.
+ */
+export interface HeldCodeRecord {
+  kind: 'heldCode';
+  owner: string;
+  /** Unified social credit code (an enterprise's public registration number, not personal). */
+  code: string;
+  state: 'inFlight' | 'unconfirmed';
+  /** When it was marked `state` (ms). */
+  since: number;
+  /** Ignored (and deleted when read) from then on (ms). */
+  expiresAt: number;
 }

@@ -27,6 +27,14 @@
  *   for the same enterprises (duplicate links, an admin unsure which to use) is worse than asking
  *   the operator to look those few enterprises up in the ESS console once.
  *
+ * Across submissions (another request key, the rows pasted again after a reload, another device):
+ * every enterprise of a chunk is recorded as held for its owner before the chunk's ESS call
+ * (`heldCodes.ts`), and forgotten once ESS answered. What is left (no answer) stays held for 7
+ * days: a new batch of that owner does not send those rows (`heldRows`, decided when the batch is
+ * created and kept for its replays) and answers them `unconfirmed` — unless the request lists
+ * their codes in `confirmedNotSubmitted` (the admin checked the ESS console): those are forgotten
+ * and sent. An enterprise being sent right now by another invocation is held even so.
+ *
  * The answer: as soon as any chunk of the batch was taken by ESS or is unconfirmed, `ok: true`
  * with the TaskIds known so far, a message per enterprise and its status (`rowStatuses`:
  * submitted, refused, failed = not sent and safe to send again, unconfirmed = check the ESS
@@ -57,9 +65,15 @@ import type { Logger } from '../log';
 import type { DocumentStore } from '../store/documentStore';
 import { batchIdentity, type BatchIdentity } from './batchIdentity';
 import { chunkRows, essRegistrationRequest } from './essRegistration';
+import { heldCodes } from './heldCodes';
 import { REGISTRATION_MESSAGES } from './messages';
 import type { RegistrationOwnership } from './ownership';
-import type { ChunkRecord, RegistrationBatchRecord, RegistrationTaskRecord } from './records';
+import type {
+  ChunkRecord,
+  HeldCodeRecord,
+  RegistrationBatchRecord,
+  RegistrationTaskRecord,
+} from './records';
 import type { RegistrationRequest } from './requests';
 import { essAnswered, type SubmitGateway } from './submitGateway';
 
@@ -75,6 +89,9 @@ export const NOT_SENT_MESSAGE =
   '前面的企业未能提交，本企业尚未发送给腾讯电子签，可直接再次提交（已提交的企业不会重复提交）';
 export const UNCONFIRMED_MESSAGE =
   '上次提交没有收到腾讯电子签的答复，可能已提交成功，为避免重复提交未再提交：请到腾讯电子签控制台核对，确未提交的请作为新的提交重新发起';
+/** A row not sent because an earlier submission of the same admin sent it without an answer. */
+export const HELD_MESSAGE =
+  '该企业上次提交未得到腾讯电子签答复，可能已提交成功；请先在控制台核对，确认未提交后再勾选重新提交';
 export const OUT_OF_TIME_MESSAGE =
   '腾讯电子签响应较慢，部分企业尚未提交。请再次提交以继续，已提交的企业不会重复提交';
 const REQUEST_KEY_REUSED_MESSAGE = '这个提交编号已用于另一批企业，请刷新页面后重新提交';
@@ -85,6 +102,8 @@ export interface RegistrationSubmissionDeps {
   config: EssConfig;
   ess: SubmitGateway;
   batches: DocumentStore<RegistrationBatchRecord>;
+  /** Where the enterprises sent without an answer are kept (the batches collection). */
+  held: DocumentStore<HeldCodeRecord>;
   ownership: RegistrationOwnership;
   log: Logger;
   now?: () => number;
@@ -110,6 +129,19 @@ interface RowOutcome {
   message: string;
 }
 
+/** The rows a batch sends, chunk by chunk, with their indexes in the submitted list. */
+interface ChunkPlan {
+  rows: OrganizationRow[][];
+  indexes: number[][];
+}
+
+function planChunks(organizations: readonly OrganizationRow[], heldRows: readonly number[]) {
+  const held = new Set(heldRows);
+  const sent = organizations.flatMap((_row, index) => (held.has(index) ? [] : [index]));
+  const indexes = chunkRows(sent);
+  return { indexes, rows: indexes.map((chunk) => chunk.map((index) => organizations[index])) };
+}
+
 const indexesWhere = (chunks: ChunkRecord[], test: (chunk: ChunkRecord) => boolean) =>
   chunks.flatMap((chunk, index) => (test(chunk) ? [index] : []));
 
@@ -121,27 +153,34 @@ const isLive = (chunk: ChunkRecord, now: number) =>
 const mayBeTaken = (chunk: ChunkRecord) =>
   chunk.state === 'submitted' || chunk.state === 'unconfirmed' || chunk.state === 'inFlight';
 
-/** `第1–10、21–25家企业` for chunks 0 and 2 of 25 enterprises. */
-function describeChunks(chunkIndexes: number[], chunks: OrganizationRow[][]): string {
-  const ranges = chunkIndexes.map((index) => {
-    const first = index * ESS_MAX_ORGANIZATIONS_PER_TASK + 1;
-    const last = first + chunks[index].length - 1;
-    return first === last ? `${first}` : `${first}–${last}`;
-  });
-  return `第${ranges.join('、')}家企业`;
+/** `第1–10、21–25家企业` for chunks 0 and 2 of 25 enterprises (positions in the submitted list). */
+function describeChunks(chunkIndexes: number[], plan: ChunkPlan): string {
+  const positions = chunkIndexes.flatMap((index) => plan.indexes[index]).sort((a, b) => a - b);
+  const ranges: Array<[number, number]> = [];
+  for (const position of positions) {
+    const last = ranges[ranges.length - 1];
+    if (last && position === last[1] + 1) last[1] = position;
+    else ranges.push([position, position]);
+  }
+  const text = ranges.map(([first, last]) =>
+    first === last ? `${first + 1}` : `${first + 1}–${last + 1}`,
+  );
+  return `第${text.join('、')}家企业`;
 }
 
 function newBatch(
   owner: string,
   identity: BatchIdentity,
   count: number,
-  chunkCount: number,
+  heldRows: number[],
   now: number,
 ): RegistrationBatchRecord {
+  const chunkCount = Math.ceil((count - heldRows.length) / ESS_MAX_ORGANIZATIONS_PER_TASK);
   return {
     owner,
     payloadHash: identity.payloadHash,
     organizationCount: count,
+    ...(heldRows.length > 0 ? { heldRows } : {}),
     chunks: Array.from({ length: chunkCount }, () => ({ state: 'pending' })),
     createdAt: now,
     updatedAt: now,
@@ -149,9 +188,9 @@ function newBatch(
 }
 
 /** `IN_PROGRESS`, naming the enterprises concerned. */
-function inProgress(chunkIndexes: number[], chunks: OrganizationRow[][]): FailureResult {
+function inProgress(chunkIndexes: number[], plan: ChunkPlan): FailureResult {
   return failure('IN_PROGRESS', {
-    message: `${describeChunks(chunkIndexes, chunks)}：${messageFor('IN_PROGRESS')}`,
+    message: `${describeChunks(chunkIndexes, plan)}：${messageFor('IN_PROGRESS')}`,
   });
 }
 
@@ -182,16 +221,23 @@ function chunkOutcomes(chunk: ChunkRecord, size: number, note?: PendingNote): Ro
 /** The answer: TaskIds of the submitted chunks, a message and a status per enterprise. */
 function resultOf(
   batch: RegistrationBatchRecord,
-  chunks: OrganizationRow[][],
+  plan: ChunkPlan,
   notes: ReadonlyMap<number, PendingNote>,
   replayed: boolean,
 ): SubmitResult {
   const taskIds = batch.chunks.flatMap((chunk) =>
     chunk.state === 'submitted' ? [chunk.taskId] : [],
   );
-  const rows = batch.chunks.flatMap((chunk, index) =>
-    chunkOutcomes(chunk, chunks[index].length, notes.get(index)),
-  );
+  const rows: RowOutcome[] = [];
+  for (const index of batch.heldRows ?? []) {
+    rows[index] = { status: 'unconfirmed', message: HELD_MESSAGE };
+  }
+  batch.chunks.forEach((chunk, index) => {
+    const indexes = plan.indexes[index];
+    chunkOutcomes(chunk, indexes.length, notes.get(index)).forEach((outcome, row) => {
+      rows[indexes[row]] = outcome;
+    });
+  });
   return {
     ok: true,
     taskIds,
@@ -207,6 +253,14 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
   const { config, ess, batches, ownership, log } = deps;
   const now = deps.now ?? Date.now;
   const leaseHolder = deps.leaseHolder ?? randomHolder;
+  const held = heldCodes({
+    secretKey: config.secretKey,
+    store: deps.held,
+    log,
+    now,
+    lifetimeMs: REPLAY_WINDOW_MS,
+    inFlightTimeoutMs: IN_FLIGHT_TIMEOUT_MS,
+  });
 
   const taskRecord = (
     owner: string,
@@ -216,16 +270,43 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
     createdAt: number,
   ): RegistrationTaskRecord => ({ owner, batchKey, chunkIndex, organizationCount, createdAt });
 
+  /**
+   * Rows of a new batch not to send: their enterprise was sent by an earlier submission of
+   * `owner` without an answer, and the admin has not confirmed it was not registered (or it is
+   * being sent right now). The confirmed ones are forgotten.
+   */
+  async function heldRowsOf(owner: string, request: RegistrationRequest): Promise<number[]> {
+    const codes = request.organizations.map((row) => row.uniformSocialCreditCode);
+    const confirmed = new Set(request.confirmedNotSubmitted ?? []);
+    const known = await held.lookup(owner, [...codes, ...confirmed]);
+    const released = [...confirmed].filter((code) => known.get(code) === 'unconfirmed');
+    if (released.length > 0) {
+      await held.forget(owner, released);
+      log.info('enterprises confirmed not submitted by the admin', { count: released.length });
+    }
+    const heldRows = codes.flatMap((code, index) => {
+      const state = known.get(code);
+      return !state || (state === 'unconfirmed' && confirmed.has(code)) ? [] : [index];
+    });
+    if (heldRows.length > 0) {
+      log.warn('enterprises sent earlier without an answer: not sent again', {
+        held: heldRows.length,
+      });
+    }
+    return heldRows;
+  }
+
   /** Sends one chunk; every write of the batch renews the lease of `holder`. */
   async function submitChunk(
     batch: RegistrationBatchRecord,
     batchKey: string,
     holder: string,
     index: number,
-    chunks: OrganizationRow[][],
+    rows: OrganizationRow[],
     request: RegistrationRequest,
   ): Promise<ChunkOutcome> {
-    const rows = chunks[index];
+    const { owner } = batch;
+    const codes = rows.map((row) => row.uniformSocialCreditCode);
     const save = (chunk: ChunkRecord) => {
       const at = now();
       batch.chunks[index] = chunk;
@@ -233,7 +314,16 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
       batch.updatedAt = at;
       return batches.put(batchKey, batch);
     };
-    await save({ state: 'inFlight', since: now() });
+    try {
+      // Held before the call: should this invocation die during it, no other submission of this
+      // admin sends these enterprises.
+      await held.mark(owner, codes, 'inFlight');
+      await save({ state: 'inFlight', since: now() });
+    } catch (error) {
+      // Nothing was sent.
+      await held.forget(owner, codes);
+      throw error;
+    }
     let response;
     try {
       response = await ess.call(
@@ -245,10 +335,17 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
       const { essCode, requestId, userCode } = error.failure;
       if (essAnswered(error.failure)) {
         await save({ state: 'pending' });
+        await held.forget(owner, codes);
         log.warn('registration chunk not taken by ESS', { chunk: index, essCode, requestId });
         return { kind: 'failed', failure: registrationFailure(userCode, requestId) };
       }
       await save({ state: 'unconfirmed', since: now(), essCode });
+      try {
+        await held.mark(owner, codes, 'unconfirmed');
+      } catch {
+        // Still `inFlight`: held all the same (as unconfirmed once the in-flight time-out passes).
+        log.warn('could not mark the enterprises unconfirmed', { chunk: index });
+      }
       log.error('registration chunk sent without an answer: not sent again', {
         chunk: index,
         essCode,
@@ -259,6 +356,7 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
     const errorMessages = response.ErrorMessages ?? [];
     if (!response.TaskId) {
       await save({ state: 'pending' });
+      await held.forget(owner, codes);
       if (!errorMessages.some(Boolean)) {
         log.error('ESS answered neither a TaskId nor errors', { requestId: response.RequestId });
         return { kind: 'failed', failure: registrationFailure('ESS_FAILED', response.RequestId) };
@@ -286,8 +384,9 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
     });
     await ownership.recordTask(
       response.TaskId,
-      taskRecord(batch.owner, batchKey, index, rows.length, submittedAt),
+      taskRecord(owner, batchKey, index, rows.length, submittedAt),
     );
+    await held.forget(owner, codes);
     return { kind: 'submitted' };
   }
 
@@ -332,7 +431,6 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
     /** `request` must come from `parseRegistrationEvent` (validated and normalised). */
     async submit(owner: string, request: RegistrationRequest): Promise<SubmitResult> {
       const identity = batchIdentity(config.secretKey, owner, request);
-      const chunks = chunkRows(request.organizations);
       const stored = await batches.get(identity.key);
       if (stored && stored.payloadHash !== identity.payloadHash) {
         log.warn('request key reused for other enterprises');
@@ -341,12 +439,26 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
       const batch =
         stored && now() - stored.createdAt < REPLAY_WINDOW_MS
           ? stored
-          : newBatch(owner, identity, request.organizations.length, chunks.length, now());
+          : newBatch(
+              owner,
+              identity,
+              request.organizations.length,
+              await heldRowsOf(owner, request),
+              now(),
+            );
+      const plan = planChunks(request.organizations, batch.heldRows ?? []);
+      if (plan.rows.length !== batch.chunks.length) {
+        throw new Error('registration batch does not match its request');
+      }
+      if (batch.chunks.length === 0) {
+        // Every enterprise is held: nothing to send, nothing to remember.
+        return resultOf(batch, plan, new Map(), false);
+      }
 
       const live = indexesWhere(batch.chunks, (chunk) => isLive(chunk, now()));
       if (live.length > 0) {
         log.warn('submission still being sent by another invocation', { chunks: live.join(',') });
-        return inProgress(live, chunks);
+        return inProgress(live, plan);
       }
 
       const pending = indexesWhere(batch.chunks, (chunk) => chunk.state === 'pending');
@@ -357,19 +469,19 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
             owner,
             identity.key,
             index,
-            chunks[index].length,
+            plan.rows[index].length,
             chunk.submittedAt,
           );
           await ownership.ensureTask(chunk.taskId, record);
         }
         log.info('answering the stored result', { tasks: batch.chunks.length });
-        return resultOf(batch, chunks, new Map(), true);
+        return resultOf(batch, plan, new Map(), true);
       }
 
       const holder = leaseHolder();
       if (!(await claim(batch, identity.key, holder))) {
         log.warn('submission claimed by another invocation', { chunks: pending.join(',') });
-        return inProgress(pending, chunks);
+        return inProgress(pending, plan);
       }
 
       const notes = new Map<number, PendingNote>();
@@ -386,7 +498,14 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
             notes.set(index, { kind: 'failed', message: OUT_OF_TIME_MESSAGE });
             continue;
           }
-          const outcome = await submitChunk(batch, identity.key, holder, index, chunks, request);
+          const outcome = await submitChunk(
+            batch,
+            identity.key,
+            holder,
+            index,
+            plan.rows[index],
+            request,
+          );
           if (outcome.kind === 'refused') notes.set(index, outcome);
           if (outcome.kind === 'failed') {
             stopped = outcome.failure;
@@ -394,7 +513,7 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
           }
           if (outcome.kind === 'unconfirmed') {
             stopped = failure('SUBMISSION_UNCONFIRMED', {
-              message: `${describeChunks([index], chunks)}：${messageFor('SUBMISSION_UNCONFIRMED')}`,
+              message: `${describeChunks([index], plan)}：${messageFor('SUBMISSION_UNCONFIRMED')}`,
             });
           }
         }
@@ -404,11 +523,12 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
 
       if (stopped) {
         const refusedAny = [...notes.values()].some((note) => note.kind === 'refused');
-        // Nothing taken, nothing possibly taken, nothing refused: the failure says it all.
-        if (!refusedAny && !batch.chunks.some(mayBeTaken)) return stopped;
+        // Nothing taken, nothing possibly taken (nor held), nothing refused: the failure says it all.
+        const heldAny = (batch.heldRows?.length ?? 0) > 0;
+        if (!refusedAny && !heldAny && !batch.chunks.some(mayBeTaken)) return stopped;
         log.warn('submission partly done', { code: stopped.code });
       }
-      return resultOf(batch, chunks, notes, false);
+      return resultOf(batch, plan, notes, false);
     },
   };
 }

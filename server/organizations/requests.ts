@@ -3,16 +3,17 @@
  * Anything wrong is answered `INVALID_INPUT` before ESS is called.
  */
 import { checkAdminIdentity, type AdminIdentity } from '../../src/domain/adminIdentity';
+import { checkUniformSocialCreditCode } from '../../src/domain/creditCode';
 import {
   AUTHORIZATION_ENDPOINTS,
+  MAX_CONFIRMED_NOT_SUBMITTED,
   REGISTRATION_ENDPOINTS,
   type AuthorizationEndpoint,
   type OrganizationRow,
   type RegistrationEndpoint,
-  type RowError,
+  type RegistrationFailure,
 } from '../../src/domain/organizationContract';
 import { checkOrganizationRows } from '../../src/domain/organizationInput';
-import type { FailureResult } from '../../src/domain/verificationContract';
 import { failure } from '../failure';
 
 export interface RegistrationRequest {
@@ -20,6 +21,8 @@ export interface RegistrationRequest {
   endpoint: RegistrationEndpoint;
   batchAuthMethod: 0 | 1;
   requestKey?: string;
+  /** Normalised, without duplicates, sorted; absent when none. */
+  confirmedNotSubmitted?: string[];
 }
 
 export interface AuthorizationRequest {
@@ -30,7 +33,7 @@ export interface AuthorizationRequest {
   proxyOrganizationId?: string;
 }
 
-export type InvalidInput = FailureResult & { rowErrors?: RowError[] };
+export type InvalidInput = RegistrationFailure;
 export type Parsed<T> = { ok: true; value: T } | { ok: false; failure: InvalidInput };
 
 /** ESS ids (TaskId, SubTaskId, organization ids) and request keys: short, URL-safe. */
@@ -39,9 +42,9 @@ const REQUEST_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 /** Sub-tasks per authorization link; more is not a realistic single admin. */
 export const MAX_SUB_TASKS_PER_LINK = 100;
 
-const invalid = (message: string, extra: Pick<FailureResult, 'fieldErrors'> = {}) => ({
+const invalid = (message: string, extra: Pick<InvalidInput, 'fieldErrors'> = {}) => ({
   ok: false as const,
-  failure: failure('INVALID_INPUT', { message, ...extra }),
+  failure: { ...failure('INVALID_INPUT', { message }), ...extra } as InvalidInput,
 });
 
 /** `value` if it is one of `allowed`, `fallback` when absent, null otherwise. */
@@ -54,6 +57,31 @@ function optionalId(value: unknown): string | undefined | null {
   if (value === undefined || value === null || value === '') return undefined;
   const id = typeof value === 'string' ? value.trim() : '';
   return ID_PATTERN.test(id) ? id : null;
+}
+
+const CONFIRMED_NOT_A_LIST = '“已确认未提交”的企业应为统一社会信用代码的列表';
+const CONFIRMED_TOO_MANY = `“已确认未提交”的企业一次最多${MAX_CONFIRMED_NOT_SUBMITTED}家`;
+
+/**
+ * `confirmedNotSubmitted`: credit codes the admin checked in the ESS console (see the contract).
+ * Each must pass the shared check; they come back normalised, without duplicates, sorted (so the
+ * same list typed differently is the same submission).
+ */
+function parseConfirmedNotSubmitted(value: unknown): Parsed<string[] | undefined> {
+  if (value === undefined || value === null) return { ok: true, value: undefined };
+  const fieldError = (message: string) =>
+    invalid(message, { fieldErrors: { confirmedNotSubmitted: message } });
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    return fieldError(CONFIRMED_NOT_A_LIST);
+  }
+  if (value.length > MAX_CONFIRMED_NOT_SUBMITTED) return fieldError(CONFIRMED_TOO_MANY);
+  const codes = new Set<string>();
+  for (const [index, raw] of (value as string[]).entries()) {
+    const code = checkUniformSocialCreditCode(raw);
+    if (!code.ok) return fieldError(`“已确认未提交”的第${index + 1}个企业：${code.message}`);
+    codes.add(code.value);
+  }
+  return { ok: true, value: codes.size > 0 ? [...codes].sort() : undefined };
 }
 
 export function parseRegistrationEvent(
@@ -72,12 +100,23 @@ export function parseRegistrationEvent(
     }
     requestKey = event.requestKey;
   }
+  const confirmed = parseConfirmedNotSubmitted(event.confirmedNotSubmitted);
+  if (!confirmed.ok) return confirmed;
   const rows = checkOrganizationRows(event.organizations, { batchAuthMethod });
   if (!rows.ok) {
     if (rows.message) return invalid(rows.message);
     return { ok: false, failure: { ...failure('INVALID_INPUT'), rowErrors: rows.rowErrors } };
   }
-  return { ok: true, value: { organizations: rows.value, endpoint, batchAuthMethod, requestKey } };
+  return {
+    ok: true,
+    value: {
+      organizations: rows.value,
+      endpoint,
+      batchAuthMethod,
+      requestKey,
+      ...(confirmed.value ? { confirmedNotSubmitted: confirmed.value } : {}),
+    },
+  };
 }
 
 export function parseTaskId(event: Record<string, unknown>): Parsed<string> {

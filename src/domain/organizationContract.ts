@@ -59,7 +59,31 @@ export interface CreateBatchOrganizationRegistrationTasksEvent {
   batchAuthMethod?: 0 | 1;
   /** Optional client-chosen key: the same key answers the stored result instead of submitting again. */
   requestKey?: string;
+  /**
+   * Unified social credit codes the admin has checked in the ESS console and found NOT
+   * registered, after an earlier submission of theirs got no answer from ESS (`unconfirmed`).
+   * The server remembers, per admin and for 7 days, the enterprises sent without an answer, and
+   * does not send them again (it answers them `unconfirmed`) unless their code is listed here:
+   * listed codes are forgotten and their rows sent. At most `MAX_CONFIRMED_NOT_SUBMITTED` valid
+   * codes; anything else is `INVALID_INPUT` with `fieldErrors.confirmedNotSubmitted`. Part of what
+   * is submitted: the same `requestKey` with another list is refused.
+   */
+  confirmedNotSubmitted?: string[];
 }
+
+/** At most this many codes in `confirmedNotSubmitted` (as many as rows in one request). */
+export const MAX_CONFIRMED_NOT_SUBMITTED = 50;
+
+/** Problems with the registration event's fields other than the rows. */
+export interface RegistrationFieldErrors {
+  confirmedNotSubmitted?: string;
+}
+
+/** A refused registration: row problems by row, other fields' problems by field. */
+export type RegistrationFailure = Omit<FailureResult, 'fieldErrors'> & {
+  rowErrors?: RowError[];
+  fieldErrors?: FailureResult['fieldErrors'] & RegistrationFieldErrors;
+};
 
 /**
  * What became of one submitted enterprise:
@@ -68,7 +92,9 @@ export interface CreateBatchOrganizationRegistrationTasksEvent {
  * - `failed`: not sent, or ESS answered that it did nothing (another row of its group was
  *   refused, ESS was busy or rejected the call, time ran out): it can be submitted again as is;
  * - `unconfirmed`: sent, but no answer came: ESS may have registered it. It must not be submitted
- *   again until someone has checked in the ESS console that it was not.
+ *   again until someone has checked in the ESS console that it was not. Also the answer for a row
+ *   the server did not send because an earlier submission of the same admin sent that enterprise
+ *   without an answer (within 7 days): send its code in `confirmedNotSubmitted` once checked.
  */
 export const REGISTRATION_ROW_STATUSES = ['submitted', 'refused', 'failed', 'unconfirmed'] as const;
 export type RegistrationRowStatus = (typeof REGISTRATION_ROW_STATUSES)[number];
@@ -88,7 +114,7 @@ export type CreateBatchOrganizationRegistrationTasksResult =
       /** True when this answer is the stored result of an earlier identical request. */
       replayed?: boolean;
     }
-  | (FailureResult & { rowErrors?: RowError[] });
+  | RegistrationFailure;
 
 export interface DescribeBatchOrganizationRegistrationUrlsEvent {
   taskId: string;

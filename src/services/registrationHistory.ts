@@ -1,7 +1,8 @@
 /**
- * The admin's recent registration tasks, kept on the device so leaving the page loses nothing.
- * Only task ids and enterprise names are stored: no personal data (legal or admin names,
- * mobiles, ID numbers) ever reaches local storage.
+ * The admin's recent registration tasks, kept on the device so leaving the page loses nothing,
+ * and the enterprises held back for a check in the ESS console (sent without an answer).
+ * Only task ids, enterprise names and unified social credit codes are stored: no personal data
+ * (legal or admin names, mobiles, ID numbers) ever reaches local storage.
  */
 import Taro from '@tarojs/taro';
 
@@ -97,5 +98,103 @@ export function forgetRegistration(): void {
     Taro.removeStorageSync(STORAGE_KEY);
   } catch {
     // nothing stored, or storage unavailable
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enterprises held back (sent without an answer: ESS may have registered them)
+
+/** An enterprise to check in the ESS console before it may be submitted again. */
+export interface HeldEnterprise {
+  organizationName: string;
+  /** Normalised (as sent). */
+  uniformSocialCreditCode: string;
+  /** ms since epoch: when a submission answered it `unconfirmed`. */
+  heldAt: number;
+}
+
+const HELD_STORAGE_KEY = 'essAdmin.heldEnterprises.v1';
+/** More than a few submissions' worth would be a list nobody checks; the oldest go first. */
+export const MAX_HELD_ENTERPRISES = 200;
+
+/**
+ * `current` with `added` (replacing an entry of the same code), the newest last, at most
+ * `MAX_HELD_ENTERPRISES`.
+ */
+export function addHeldEnterprises(
+  current: readonly HeldEnterprise[],
+  added: readonly HeldEnterprise[],
+): HeldEnterprise[] {
+  const addedCodes = new Set(added.map((entry) => entry.uniformSocialCreditCode));
+  const next = [
+    ...current.filter((entry) => !addedCodes.has(entry.uniformSocialCreditCode)),
+    ...added,
+  ];
+  return next.slice(Math.max(0, next.length - MAX_HELD_ENTERPRISES));
+}
+
+/** `current` without the enterprises of these codes. */
+export function withoutHeldEnterprises(
+  current: readonly HeldEnterprise[],
+  codes: readonly string[],
+): HeldEnterprise[] {
+  return current.filter((entry) => !codes.includes(entry.uniformSocialCreditCode));
+}
+
+const isHeldEnterprise = (value: unknown): value is HeldEnterprise => {
+  const entry = value as Partial<HeldEnterprise> | null;
+  return (
+    !!entry &&
+    typeof entry.organizationName === 'string' &&
+    typeof entry.uniformSocialCreditCode === 'string' &&
+    entry.uniformSocialCreditCode !== '' &&
+    typeof entry.heldAt === 'number'
+  );
+};
+
+/** Saves exactly these enterprises (nothing stored when none). */
+export function rememberHeldEnterprises(entries: readonly HeldEnterprise[]): void {
+  try {
+    if (entries.length === 0) {
+      Taro.removeStorageSync(HELD_STORAGE_KEY);
+      return;
+    }
+    // Exactly these three fields, whatever else the caller's objects carry.
+    const stored: HeldEnterprise[] = entries.map((entry) => ({
+      organizationName: entry.organizationName,
+      uniformSocialCreditCode: entry.uniformSocialCreditCode,
+      heldAt: entry.heldAt,
+    }));
+    Taro.setStorageSync(HELD_STORAGE_KEY, JSON.stringify(stored));
+  } catch {
+    // Storage full or unavailable: the server still holds them back.
+  }
+}
+
+/**
+ * The held enterprises saved on this device, without those held longer than the links' lifetime
+ * (the server no longer holds them then either); [] when none or unreadable.
+ */
+export function recallHeldEnterprises(now: number = Date.now()): HeldEnterprise[] {
+  let raw: unknown;
+  try {
+    raw = Taro.getStorageSync(HELD_STORAGE_KEY);
+  } catch {
+    return [];
+  }
+  if (typeof raw !== 'string' || !raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!Array.isArray(parsed)) return [];
+    return parsed
+      .filter(isHeldEnterprise)
+      .filter((entry) => now - entry.heldAt < REGISTRATION_LINK_LIFETIME_MS)
+      .map(({ organizationName, uniformSocialCreditCode, heldAt }) => ({
+        organizationName,
+        uniformSocialCreditCode,
+        heldAt,
+      }));
+  } catch {
+    return [];
   }
 }

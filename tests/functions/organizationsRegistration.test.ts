@@ -32,6 +32,9 @@ const submittedNames = (callIndex: number) =>
   (createCalls()[callIndex].params.RegistrationOrganizations as { OrganizationName: string }[]).map(
     (org) => org.OrganizationName,
   );
+/** The same code with a wrong check character. */
+const withWrongCheckCharacter = (value: string) =>
+  value.slice(0, 17) + (value[17] === '0' ? '1' : '0');
 /** The fixture's name as ESS must get it: Chinese brackets. */
 const chineseName = (n: number) => `模拟科技（深圳）有限公司${n}`;
 const register = (event: object, openid?: string) => asAdmin(h, REGISTER, event, openid);
@@ -100,6 +103,140 @@ describe('row validation', () => {
       expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
     }
     expect(h.emulator.calls()).toHaveLength(0);
+  });
+});
+
+describe('enterprises sent without an answer, in later submissions', () => {
+  const HELD = /上次提交未得到腾讯电子签答复，可能已提交成功；请先在控制台核对/;
+  const code = (n: number) => organization(n).uniformSocialCreditCode;
+  /** The enterprises the server holds for each admin: `owner → codes`. */
+  const heldCodes = () =>
+    Object.values(h.storedDocuments(BATCHES))
+      .filter((doc) => doc.kind === 'heldCode')
+      .map((doc) => `${doc.owner}:${doc.code}:${doc.state}`)
+      .sort();
+
+  /** Submits enterprises 1–3 while ESS answers too late: ESS does register them. */
+  async function firstSubmissionTimesOut() {
+    h.env.ESS_REQUEST_TIMEOUT_MS = '1000';
+    h.emulator.injectFault({ action: CREATE, delayMs: 1200 });
+    const first = await register({ organizations: organizations(3), requestKey: 'first-1' });
+    expect(first).toMatchObject({
+      ok: true,
+      taskIds: [],
+      rowStatuses: Array(3).fill('unconfirmed'),
+    });
+    // The slow call is recorded once it ends: ESS did create the task.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(createCalls()).toHaveLength(1);
+  }
+
+  it('a new submission (another key) does not send them again; only what was confirmed not submitted', async () => {
+    await firstSubmissionTimesOut();
+    expect(heldCodes()).toEqual([1, 2, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort());
+
+    // The page reloaded, the same three pasted again with a fourth: a new request key.
+    const again = await register({
+      organizations: [...organizations(3), organization(4)],
+      requestKey: 'second-1',
+    });
+    expect(again).toEqual({
+      ok: true,
+      taskIds: [expect.any(String)],
+      errorMessages: [...Array(3).fill(expect.stringMatching(HELD)), ''],
+      rowStatuses: ['unconfirmed', 'unconfirmed', 'unconfirmed', 'submitted'],
+      replayed: false,
+    });
+    expect(createCalls()).toHaveLength(2);
+    expect(submittedNames(1)).toEqual([chineseName(4)]);
+    // Its retry answers the stored result (the held rows still held), sending nothing.
+    expect(
+      await register({
+        organizations: [...organizations(3), organization(4)],
+        requestKey: 'second-1',
+      }),
+    ).toEqual({ ...again, replayed: true });
+    // Without a request key, only held rows: nothing to send, still no ESS call.
+    expect(await register({ organizations: organizations(3) })).toEqual({
+      ok: true,
+      taskIds: [],
+      errorMessages: Array(3).fill(expect.stringMatching(HELD)),
+      rowStatuses: Array(3).fill('unconfirmed'),
+      replayed: false,
+    });
+    expect(createCalls()).toHaveLength(2);
+
+    // Checked in the console: enterprise 2 is not registered (typed in lower case).
+    const confirmed = await register({
+      organizations: organizations(3),
+      requestKey: 'third-1',
+      confirmedNotSubmitted: [code(2).toLowerCase()],
+    });
+    expect(confirmed).toMatchObject({
+      ok: true,
+      taskIds: [expect.any(String)],
+      rowStatuses: ['unconfirmed', 'submitted', 'unconfirmed'],
+      errorMessages: [expect.stringMatching(HELD), '', expect.stringMatching(HELD)],
+    });
+    expect(createCalls()).toHaveLength(3);
+    expect(submittedNames(2)).toEqual([chineseName(2)]);
+    // Submitted: no longer held. The others still are.
+    expect(heldCodes()).toEqual([1, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort());
+
+    // Per admin: another admin's submission of the same enterprises is sent.
+    const theirs = await register({ organizations: [organization(1)] }, OTHER_ADMIN);
+    expect(theirs).toMatchObject({ ok: true, rowStatuses: ['submitted'] });
+    expect(createCalls()).toHaveLength(4);
+    // Codes only: nothing personal at rest.
+    expect(JSON.stringify(h.storedDocuments(BATCHES))).not.toMatch(
+      /王五|李四|13900139000|440305198501011231|模拟科技/,
+    );
+  });
+
+  it('a submission whose other rows ESS refuses still says which rows are held', async () => {
+    await firstSubmissionTimesOut();
+    h.emulator.injectFault({ action: CREATE, code: 'InvalidParameter', message: 'bad' });
+    const result = await register({
+      organizations: [organization(1), organization(5)],
+      requestKey: 'refused-1',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      taskIds: [],
+      rowStatuses: ['unconfirmed', 'failed'],
+      errorMessages: [expect.stringMatching(HELD), expect.stringMatching(/未能受理/)],
+    });
+    expect(createCalls()).toHaveLength(2);
+    expect(submittedNames(1)).toEqual([chineseName(5)]);
+    // ESS answered (it did nothing): enterprise 5 is not held.
+    expect(heldCodes()).toEqual([1, 2, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort());
+  });
+
+  it('refuses a confirmedNotSubmitted that is not a list of valid credit codes (≤ 50)', async () => {
+    const validCodes = Array.from({ length: 51 }, (_v, i) => code(i + 1));
+    for (const confirmedNotSubmitted of [
+      code(1),
+      [code(1), 42],
+      [withWrongCheckCharacter(code(1))],
+      [''],
+      validCodes,
+    ]) {
+      const result = await register({ organizations: organizations(1), confirmedNotSubmitted });
+      expect(result).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+        fieldErrors: { confirmedNotSubmitted: expect.stringMatching(/[\u4e00-\u9fa5]/) },
+      });
+      expect(result.message).toBe(result.fieldErrors.confirmedNotSubmitted);
+    }
+    expect(h.emulator.calls()).toHaveLength(0);
+    // 50 valid codes are fine.
+    expect(
+      await register({
+        organizations: organizations(1),
+        confirmedNotSubmitted: validCodes.slice(1),
+      }),
+    ).toMatchObject({ ok: true, rowStatuses: ['submitted'] });
   });
 });
 

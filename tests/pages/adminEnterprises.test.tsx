@@ -357,6 +357,10 @@ describe('enterprises page: submissions ESS only partly took', () => {
     fireEvent.click(submitButton());
     await waitFor(() => expect(registrations()).toHaveLength(3));
     expect(sentNames(2)).toEqual(names(2, 2));
+    // With the admin's word, for the server, which holds these enterprises back too.
+    expect(registrations()[2].confirmedNotSubmitted).toEqual([
+      organizationRow(2).uniformSocialCreditCode,
+    ]);
   });
 
   it('lets the admin release every held row at once, after saying they checked the console', async () => {
@@ -394,6 +398,158 @@ describe('enterprises page: submissions ESS only partly took', () => {
     fireEvent.click(submitButton());
     expect(screen.getByText('有 1 家企业的信息需要修改，请按提示修改后再提交')).toBeInTheDocument();
     expect(registrations()).toHaveLength(1);
+  });
+
+  describe('held enterprises across a reload', () => {
+    const HELD_KEY = 'essAdmin.heldEnterprises.v1';
+    const storedHeld = () => {
+      const raw = mocked.getStorageSync(HELD_KEY);
+      return raw ? JSON.parse(raw) : [];
+    };
+    const heldRegion = () => screen.getByRole('region', { name: '待核对的企业' });
+    /** What a reload does: the page goes, local storage stays. */
+    async function reload(view: { unmount: () => void }) {
+      view.unmount();
+      render(<EnterprisesPage />);
+      return screen.findByRole('region', { name: '待核对的企业' });
+    }
+    const row = (n: number) => organizationRow(n);
+
+    it('keeps them (name and code only); pasted again they are held; confirming sends confirmedNotSubmitted', async () => {
+      answerInTurn(
+        {
+          ok: true,
+          taskIds: ['task-1'],
+          errorMessages: [UNCONFIRMED, UNCONFIRMED, ''],
+          rowStatuses: ['unconfirmed', 'unconfirmed', 'submitted'],
+        },
+        { ok: true, taskIds: ['task-2'], errorMessages: [''], rowStatuses: ['submitted'] },
+        { ok: true, taskIds: ['task-3'], errorMessages: [''], rowStatuses: ['submitted'] },
+      );
+      const first = await renderWithPastedRows(organizationRows(3));
+      fireEvent.click(submitButton());
+      expect(await screen.findAllByText('待核对')).toHaveLength(2);
+      expect(storedHeld()).toEqual(
+        [1, 2].map((n) => ({
+          organizationName: row(n).organizationName,
+          uniformSocialCreditCode: row(n).uniformSocialCreditCode,
+          heldAt: expect.any(Number),
+        })),
+      );
+      for (const personal of ['李四', '王五', '13900139000', '11010519491231002X']) {
+        expect(JSON.stringify(storedHeld())).not.toContain(personal);
+      }
+
+      // Reloaded: the rows are gone, the held enterprises are not.
+      const region = await reload(first);
+      expect(region).toHaveTextContent('有 2 家企业待核对');
+      for (const n of [1, 2]) {
+        const item = screen.getByRole('group', { name: `待核对：${row(n).organizationName}` });
+        expect(item).toHaveTextContent(row(n).uniformSocialCreditCode);
+        expect(item).toHaveTextContent('待核对');
+      }
+      expect(submitButton()).toHaveTextContent('提交 0 家企业');
+
+      // The same enterprises pasted again, with a new one: theirs are held, only the new one goes.
+      paste(spreadsheetText([row(1), row(2), row(4)]));
+      expect(inCard(1).getByText('待核对')).toBeInTheDocument();
+      expect(inCard(2).getByText('待核对')).toBeInTheDocument();
+      expect(screen.queryByRole('group', { name: /^待核对：/ })).not.toBeInTheDocument();
+      expect(heldRegion()).toHaveTextContent('有 2 家企业待核对');
+      expect(submitButton()).toHaveTextContent('提交 1 家企业');
+      fireEvent.click(submitButton());
+      await waitFor(() => expect(registrations()).toHaveLength(2));
+      expect(sentNames(1)).toEqual([row(4).organizationName]);
+      expect(registrations()[1]).not.toHaveProperty('confirmedNotSubmitted');
+      await waitFor(() => expect(submitButton()).toHaveTextContent('提交 0 家企业'));
+
+      // Checked in the console: enterprise 1 was not registered. Its row is sent, as confirmed.
+      fireEvent.click(
+        screen.getByRole('button', {
+          name: '我已在腾讯电子签控制台确认该企业未提交（第1家企业）',
+        }),
+      );
+      fireEvent.click(submitButton());
+      await waitFor(() => expect(registrations()).toHaveLength(3));
+      expect(sentNames(2)).toEqual([row(1).organizationName]);
+      expect(registrations()[2].confirmedNotSubmitted).toEqual([row(1).uniformSocialCreditCode]);
+      await waitFor(() =>
+        expect(storedHeld().map((e: { organizationName: string }) => e.organizationName)).toEqual([
+          row(2).organizationName,
+        ]),
+      );
+    });
+
+    it('confirmed after a reload (no row data): pasted again, the row is sent as confirmed', async () => {
+      answerInTurn(
+        {
+          ok: true,
+          taskIds: [],
+          errorMessages: [UNCONFIRMED, UNCONFIRMED],
+          rowStatuses: ['unconfirmed', 'unconfirmed'],
+        },
+        { ok: true, taskIds: ['task-2'], errorMessages: [''], rowStatuses: ['submitted'] },
+      );
+      const first = await renderWithPastedRows();
+      fireEvent.click(submitButton());
+      await screen.findByRole('region', { name: '待核对的企业' });
+      await reload(first);
+
+      fireEvent.click(
+        screen.getByRole('button', {
+          name: `我已在腾讯电子签控制台确认该企业未提交（${ORGS[0].organizationName}）`,
+        }),
+      );
+      expect(screen.getByText(/已确认 1 家企业未提交.*请重新粘贴/)).toBeInTheDocument();
+      expect(heldRegion()).toHaveTextContent('有 1 家企业待核对');
+      expect(storedHeld()).toEqual([
+        expect.objectContaining({ organizationName: ORGS[1].organizationName }),
+      ]);
+
+      paste(spreadsheetText(ORGS));
+      expect(inCard(2).getByText('待核对')).toBeInTheDocument();
+      expect(submitButton()).toHaveTextContent('提交 1 家企业');
+      fireEvent.click(submitButton());
+      await waitFor(() => expect(registrations()).toHaveLength(2));
+      expect(registrations()[1]).toMatchObject({
+        organizations: [SENT[0]],
+        confirmedNotSubmitted: [ORGS[0].uniformSocialCreditCode],
+      });
+
+      // Found registered in the console: the held row is deleted, and forgotten on the device.
+      await waitFor(() => expect(submitButton()).toHaveTextContent('提交 0 家企业'));
+      fireEvent.click(screen.getByRole('button', { name: '删除第1家企业' }));
+      expect(screen.queryByRole('region', { name: '待核对的企业' })).not.toBeInTheDocument();
+      expect(storedHeld()).toEqual([]);
+    });
+
+    it('refuses a row typed with a remembered held enterprise’s code, until confirmed', async () => {
+      answerInTurn({
+        ok: true,
+        taskIds: [],
+        errorMessages: [UNCONFIRMED],
+        rowStatuses: ['unconfirmed'],
+      });
+      const first = await renderWithPastedRows([ORGS[0]]);
+      fireEvent.click(submitButton());
+      await screen.findByRole('region', { name: '待核对的企业' });
+      await reload(first);
+
+      fireEvent.change(screen.getByLabelText('统一社会信用代码'), {
+        target: { value: ORGS[0].uniformSocialCreditCode },
+      });
+      fireEvent.click(submitButton());
+      expect(
+        inCard(1).getByText(/与待核对的企业“示例科技（深圳）有限公司”相同/),
+      ).toBeInTheDocument();
+      expect(registrations()).toHaveLength(1);
+
+      fireEvent.click(
+        screen.getByRole('button', { name: '我已在腾讯电子签控制台确认这些企业未提交' }),
+      );
+      expect(screen.queryByRole('region', { name: '待核对的企业' })).not.toBeInTheDocument();
+      expect(inCard(1).queryByText(/与待核对的企业/)).not.toBeInTheDocument();
+    });
   });
 
   it('reads an older server’s "可能已提交成功" message (no rowStatuses) as unconfirmed', async () => {

@@ -7,10 +7,12 @@ import path from 'path';
 import { parseAdminOpenids } from '../../server/admin';
 import { loadEssConfig, type EssConfig } from '../../server/config';
 import type { EssResponse } from '../../server/ess/essGateway';
+import { EssCallError, type EssFailure } from '../../server/ess/essError';
 import { createLogger } from '../../server/log';
 import { registrationOwnership } from '../../server/organizations/ownership';
 import type { RegistrationBatchRecord } from '../../server/organizations/records';
 import {
+  HELD_MESSAGE,
   IN_FLIGHT_TIMEOUT_MS,
   LEASE_TIMEOUT_MS,
   NOT_SENT_MESSAGE,
@@ -30,6 +32,14 @@ import { startHarness, type Harness } from '../support/functionHarness';
 import { organizations } from '../support/organizationFixtures';
 
 const OWNER = 'oAdminUser0000000000000001';
+/** A call that got no answer (time-out). */
+const NO_ANSWER: EssFailure = {
+  essCode: 'Network.Timeout',
+  essMessage: 'no answer',
+  requestId: '',
+  retryable: true,
+  userCode: 'ESS_TIMEOUT',
+};
 const CREATE = 'CreateBatchOrganizationRegistrationTasks';
 
 let h: Harness;
@@ -64,6 +74,7 @@ function service(ess: SubmitGateway = realGateway(), ownership = ownershipStore(
     config,
     ess,
     batches: batches(),
+    held: store().collection('held'),
     ownership,
     log,
     now: () => clock,
@@ -87,8 +98,8 @@ function pausedOwnership() {
   return { ownership, resume: () => resume(), reached: () => reached };
 }
 
-function request(count: number): RegistrationRequest {
-  const parsed = parseRegistrationEvent({ organizations: organizations(count) });
+function request(count: number, extra: Record<string, unknown> = {}): RegistrationRequest {
+  const parsed = parseRegistrationEvent({ organizations: organizations(count), ...extra });
   if (!parsed.ok) throw new Error(parsed.failure.message);
   return parsed.value;
 }
@@ -159,6 +170,107 @@ describe('chunks whose outcome is unknown', () => {
 
     expect(await service().submit(OWNER, request(25))).toEqual({ ...later, replayed: true });
     expect(creates()).toHaveLength(2);
+  });
+});
+
+describe('enterprises held across submissions (sent without an answer)', () => {
+  const codes = (count: number) => organizations(count).map((row) => row.uniformSocialCreditCode);
+  const sentCount = (call: number) =>
+    (creates()[call].params.RegistrationOrganizations as unknown[]).length;
+
+  it('holds an enterprise another invocation is sending right now, confirmed or not', async () => {
+    // An invocation hanging in its ESS call (as one killed by its time-out would).
+    const hanging = service(gatewayReplacingCall(0, () => new Promise(() => undefined)));
+    void hanging.submit(OWNER, request(3, { requestKey: 'hanging-1' }));
+    await until(() => Object.values(readBatches())[0]?.chunks[0].state === 'inFlight');
+
+    clock += IN_FLIGHT_TIMEOUT_MS - 1;
+    // The admin's word cannot cover a call under way: all three held, nothing sent.
+    const meanwhile = await service().submit(
+      OWNER,
+      request(3, { requestKey: 'other-1', confirmedNotSubmitted: codes(3) }),
+    );
+    expect(meanwhile).toEqual({
+      ok: true,
+      taskIds: [],
+      errorMessages: Array(3).fill(HELD_MESSAGE),
+      rowStatuses: Array(3).fill('unconfirmed'),
+      replayed: false,
+    });
+    expect(creates()).toHaveLength(0);
+
+    // That invocation has died: its enterprises are unconfirmed, held until confirmed.
+    clock += 1;
+    const unconfirmed = await service().submit(OWNER, request(3, { requestKey: 'other-2' }));
+    expect(unconfirmed.ok && unconfirmed.rowStatuses).toEqual(Array(3).fill('unconfirmed'));
+    expect(creates()).toHaveLength(0);
+    const confirmed = await service().submit(
+      OWNER,
+      request(3, { requestKey: 'other-3', confirmedNotSubmitted: codes(1) }),
+    );
+    expect(confirmed.ok && confirmed.rowStatuses).toEqual([
+      'submitted',
+      'unconfirmed',
+      'unconfirmed',
+    ]);
+    expect(creates()).toHaveLength(1);
+    expect(sentCount(0)).toBe(1);
+  });
+
+  it('forgets held enterprises after 7 days (the links’ lifetime)', async () => {
+    const timeout: SubmitGateway = {
+      hasTimeForCall: () => true,
+      call: (async () => {
+        throw new EssCallError(CREATE, NO_ANSWER, 1);
+      }) as SubmitGateway['call'],
+    };
+    const first = await service(timeout).submit(OWNER, request(2, { requestKey: 'slow-1' }));
+    expect(first.ok && first.rowStatuses).toEqual(['unconfirmed', 'unconfirmed']);
+
+    clock += REPLAY_WINDOW_MS - 1;
+    const held = await service().submit(OWNER, request(2, { requestKey: 'late-1' }));
+    expect(held.ok && held.errorMessages).toEqual([HELD_MESSAGE, HELD_MESSAGE]);
+    clock += 1;
+    const sent = await service().submit(OWNER, request(2, { requestKey: 'late-2' }));
+    expect(sent.ok && sent.rowStatuses).toEqual(['submitted', 'submitted']);
+    expect(creates()).toHaveLength(1);
+    expect(sentCount(0)).toBe(2);
+  });
+
+  it('a request key reused with other confirmations is another request: refused', async () => {
+    await service().submit(OWNER, request(2, { requestKey: 'k-1' }));
+    const reused = await service().submit(
+      OWNER,
+      request(2, { requestKey: 'k-1', confirmedNotSubmitted: codes(1) }),
+    );
+    expect(reused).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(creates()).toHaveLength(1);
+  });
+
+  it('names the chunk by the positions of the rows it holds when rows before it are held', async () => {
+    const timeout = gatewayReplacingCall(0, () => new Promise(() => undefined));
+    void service(timeout).submit(OWNER, request(2, { requestKey: 'hang-2' }));
+    await until(() => Object.values(readBatches())[0]?.chunks[0].state === 'inFlight');
+    // Rows 1–2 held (being sent); rows 3–14 go in chunks of 10: positions 3–12 and 13–14.
+    const paused = pausedOwnership();
+    const second = service(realGateway(), paused.ownership).submit(
+      OWNER,
+      request(14, { requestKey: 'wide-1' }),
+    );
+    await until(paused.reached);
+    const meanwhile = await service().submit(OWNER, request(14, { requestKey: 'wide-1' }));
+    expect(meanwhile).toMatchObject({
+      code: 'IN_PROGRESS',
+      message: '第13–14家企业：上一次提交仍在处理中，请稍后刷新查看',
+    });
+    paused.resume();
+    const done = await second;
+    expect(done.ok && done.rowStatuses).toEqual([
+      'unconfirmed',
+      'unconfirmed',
+      ...Array(12).fill('submitted'),
+    ]);
+    expect([sentCount(0), sentCount(1)]).toEqual([10, 2]);
   });
 });
 

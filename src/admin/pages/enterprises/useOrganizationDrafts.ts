@@ -19,6 +19,12 @@ import {
 type KeySet = Readonly<Record<string, true>>;
 type ErrorsByKey = Readonly<Record<string, RowFieldErrors>>;
 
+/** An enterprise held back, as remembered on the device (name and credit code only). */
+export interface RememberedHeld {
+  organizationName: string;
+  uniformSocialCreditCode: string;
+}
+
 export interface OrganizationDrafts {
   drafts: OrganizationDraft[];
   /** The rows that will be submitted (blank and held ones are left out), in order. */
@@ -30,6 +36,13 @@ export interface OrganizationDrafts {
   hold: (keys: readonly string[]) => void;
   /** The admin has checked in the ESS console that these rows were not registered. */
   release: (keys: readonly string[]) => void;
+  /**
+   * Held enterprises remembered on the device whose row is not on the page (after a reload):
+   * pasting them again makes their rows held; rows typed with their name or code are refused.
+   */
+  heldWithoutRow: readonly RememberedHeld[];
+  /** The normalised credit code of a row ('' when none). */
+  codeOf: (key: string) => string;
   /** The shared validator's verdict on `filled` (with duplicates across rows). */
   check: OrganizationRowsCheck;
   editingKey: string | null;
@@ -52,6 +65,21 @@ export interface OrganizationDrafts {
 
 const heldClashMessage = (position: number) =>
   `与待核对的第${position}家企业相同，可能已提交成功：请先到腾讯电子签控制台核对，确认未提交后在第${position}家企业处确认，不要重复添加`;
+const rememberedClashMessage = (name: string) =>
+  `与待核对的企业“${name}”相同，可能已提交成功：请先到腾讯电子签控制台核对，确认未提交后在“待核对的企业”中确认`;
+
+/** A held enterprise, and what a row that is the same enterprise is told. */
+interface HeldIdentity {
+  organizationName: string;
+  uniformSocialCreditCode: string;
+  message: string;
+}
+
+const identityKeys = (values: RememberedHeld): string[] => {
+  const name = normalizeOrganizationName(values.organizationName);
+  const code = normalizeCreditCode(values.uniformSocialCreditCode);
+  return [...(name ? [`name:${name}`] : []), ...(code ? [`code:${code}`] : [])];
+};
 
 /**
  * `check` with an error on every row that is the same enterprise (name or credit code) as a
@@ -60,30 +88,25 @@ const heldClashMessage = (position: number) =>
 function withHeldClashes(
   check: OrganizationRowsCheck,
   filled: readonly OrganizationDraft[],
-  heldRows: ReadonlyArray<{ draft: OrganizationDraft; position: number }>,
+  held: readonly HeldIdentity[],
 ): OrganizationRowsCheck {
-  if (heldRows.length === 0) return check;
-  const heldPositions = new Map<string, number>();
-  for (const { draft, position } of heldRows) {
-    const name = normalizeOrganizationName(draft.values.organizationName);
-    const code = normalizeCreditCode(draft.values.uniformSocialCreditCode);
-    if (name) heldPositions.set(`name:${name}`, position);
-    if (code) heldPositions.set(`code:${code}`, position);
+  if (held.length === 0) return check;
+  const heldMessages = new Map<string, string>();
+  for (const identity of [...held].reverse()) {
+    for (const key of identityKeys(identity)) heldMessages.set(key, identity.message);
   }
-  const clashes = new Map<number, number>();
+  const clashes = new Map<number, string>();
   filled.forEach((draft, index) => {
-    const name = normalizeOrganizationName(draft.values.organizationName);
-    const code = normalizeCreditCode(draft.values.uniformSocialCreditCode);
-    const position =
-      (name ? heldPositions.get(`name:${name}`) : undefined) ??
-      (code ? heldPositions.get(`code:${code}`) : undefined);
-    if (position !== undefined) clashes.set(index, position);
+    const message = identityKeys(draft.values)
+      .map((key) => heldMessages.get(key))
+      .find(Boolean);
+    if (message) clashes.set(index, message);
   });
   if (clashes.size === 0) return check;
   const rowErrors: RowError[] = check.ok ? [] : [...check.rowErrors];
-  for (const [index, position] of clashes) {
+  for (const [index, message] of clashes) {
     const existing = rowErrors.findIndex((error) => error.index === index);
-    const fields = { row: heldClashMessage(position) };
+    const fields = { row: message };
     if (existing >= 0) {
       rowErrors[existing] = {
         index,
@@ -105,11 +128,32 @@ function without<T>(record: Readonly<Record<string, T>>, key: string): Record<st
   return next;
 }
 
+/** The pasted rows to hold: the first one of each remembered held enterprise (name or code). */
+function rowsToHold(
+  pasted: readonly OrganizationDraft[],
+  remembered: readonly RememberedHeld[],
+): string[] {
+  const keys: string[] = [];
+  for (const entry of remembered) {
+    const entryKeys = identityKeys(entry);
+    const match = pasted.find(
+      (draft) =>
+        !keys.includes(draft.key) && identityKeys(draft.values).some((k) => entryKeys.includes(k)),
+    );
+    if (match) keys.push(match.key);
+  }
+  return keys;
+}
+
 /**
  * The enterprises being entered. A row's messages show once it was pasted, left (editor
  * closed) or submitted; in the editor, a field's message shows once the field was left.
+ * `remembered`: the held enterprises remembered on the device (see `heldWithoutRow`).
  */
-export function useOrganizationDrafts(batchAuthMethod: 0 | 1): OrganizationDrafts {
+export function useOrganizationDrafts(
+  batchAuthMethod: 0 | 1,
+  remembered: readonly RememberedHeld[] = [],
+): OrganizationDrafts {
   const [initial] = useState(() => newDraft());
   const [drafts, setDrafts] = useState<OrganizationDraft[]>([initial]);
   const [editingKey, setEditingKey] = useState<string | null>(initial.key);
@@ -127,6 +171,16 @@ export function useOrganizationDrafts(batchAuthMethod: 0 | 1): OrganizationDraft
     [drafts, held],
   );
   const isHeld = useCallback((key: string) => !!held[key], [held]);
+  const heldWithoutRow = useMemo(() => {
+    const heldCodes = new Set(
+      drafts
+        .filter((draft) => held[draft.key])
+        .map((draft) => normalizeCreditCode(draft.values.uniformSocialCreditCode)),
+    );
+    return remembered.filter(
+      (entry) => !heldCodes.has(normalizeCreditCode(entry.uniformSocialCreditCode)),
+    );
+  }, [drafts, held, remembered]);
   const check = useMemo(
     () =>
       withHeldClashes(
@@ -135,9 +189,17 @@ export function useOrganizationDrafts(batchAuthMethod: 0 | 1): OrganizationDraft
           { batchAuthMethod },
         ),
         filled,
-        drafts.flatMap((draft, index) => (held[draft.key] ? [{ draft, position: index + 1 }] : [])),
+        [
+          ...drafts.flatMap((draft, index) =>
+            held[draft.key] ? [{ ...draft.values, message: heldClashMessage(index + 1) }] : [],
+          ),
+          ...heldWithoutRow.map((entry) => ({
+            ...entry,
+            message: rememberedClashMessage(entry.organizationName),
+          })),
+        ],
       ),
-    [filled, drafts, held, batchAuthMethod],
+    [filled, drafts, held, heldWithoutRow, batchAuthMethod],
   );
   const clientErrors = useMemo(() => {
     const byKey: Record<string, RowFieldErrors> = {};
@@ -242,9 +304,11 @@ export function useOrganizationDrafts(batchAuthMethod: 0 | 1): OrganizationDraft
       setDrafts((current) => [...current.filter((draft) => !isBlankDraft(draft)), ...pasted]);
       setEditingKey(null);
       reveal(pasted.map((draft) => draft.key));
+      // Held enterprises remembered from before a reload: their rows are held again.
+      hold(rowsToHold(pasted, heldWithoutRow));
       return pasted.length;
     },
-    [reveal],
+    [reveal, hold, heldWithoutRow],
   );
 
   const revealAll = useCallback(() => reveal(drafts.map((draft) => draft.key)), [drafts, reveal]);
@@ -263,6 +327,14 @@ export function useOrganizationDrafts(batchAuthMethod: 0 | 1): OrganizationDraft
   // The rows as last rendered, for `drop` called after an await.
   const draftsRef = useRef(drafts);
   draftsRef.current = drafts;
+
+  const codeOf = useCallback(
+    (key: string) => {
+      const draft = drafts.find((candidate) => candidate.key === key);
+      return draft ? normalizeCreditCode(draft.values.uniformSocialCreditCode) : '';
+    },
+    [drafts],
+  );
 
   const drop = useCallback((keys: readonly string[]) => {
     if (keys.length === 0) return;
@@ -283,6 +355,8 @@ export function useOrganizationDrafts(batchAuthMethod: 0 | 1): OrganizationDraft
     isHeld,
     hold,
     release,
+    heldWithoutRow,
+    codeOf,
     check,
     editingKey,
     errorsOf,

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { RegistrationEndpoint, RowError } from '../../../domain/organizationContract';
 import { createRegistrationTasks, newRequestKey } from '../../../services/organizations';
+import type { HeldEnterprises } from '../../hooks/useHeldEnterprises';
 import type { RegistrationStatus } from '../../hooks/useRegistrationStatus';
 import { countStatuses, outcomeNotice, rowStatusesOf } from '../../lib/registrationOutcome';
 import type { OrganizationDrafts } from './useOrganizationDrafts';
@@ -8,6 +9,8 @@ import type { BatchAuthMethod } from './RegistrationOptions';
 
 export interface RegistrationSubmitOptions {
   drafts: OrganizationDrafts;
+  /** The enterprises held back (remembered on the device) and those confirmed not submitted. */
+  held: HeldEnterprises;
   endpoint: RegistrationEndpoint;
   batchAuthMethod: BatchAuthMethod;
   /** Follows the tasks of an accepted submission. */
@@ -30,10 +33,13 @@ const INVALID_ROWS_MESSAGE = (count: number) =>
  * leave the list and their tasks are remembered and followed; `refused` and `failed` rows stay,
  * with their message, to be submitted again (they were not taken, so a new key is safe);
  * `unconfirmed` rows stay but are held back from any submission until the admin says they
- * checked in the ESS console that those enterprises were not registered.
+ * checked in the ESS console that those enterprises were not registered. Held enterprises are
+ * remembered on the device (name and credit code), so a reload does not forget them; the server
+ * holds them back as well, and sends them only when their code is in `confirmedNotSubmitted`,
+ * which carries the admin's confirmations for the rows being submitted.
  */
 export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
-  const { drafts, endpoint, batchAuthMethod, track, onForbidden } = options;
+  const { drafts, held, endpoint, batchAuthMethod, track, onForbidden } = options;
   const [submitting, setSubmitting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const attemptRef = useRef<{ requestKey: string; fingerprint: string } | null>(null);
@@ -48,7 +54,15 @@ export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
       return;
     }
     const organizations = check.value;
-    const fingerprint = JSON.stringify([organizations, endpoint, batchAuthMethod]);
+    const confirmedNotSubmitted = held
+      .confirmedAmong(organizations.map((row) => row.uniformSocialCreditCode))
+      .sort();
+    const fingerprint = JSON.stringify([
+      organizations,
+      endpoint,
+      batchAuthMethod,
+      confirmedNotSubmitted,
+    ]);
     if (attemptRef.current?.fingerprint !== fingerprint) {
       attemptRef.current = { requestKey: newRequestKey(), fingerprint };
     }
@@ -62,6 +76,7 @@ export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
       endpoint,
       batchAuthMethod,
       requestKey,
+      ...(confirmedNotSubmitted.length > 0 ? { confirmedNotSubmitted } : {}),
     });
     inFlightRef.current = false;
     setSubmitting(false);
@@ -80,14 +95,19 @@ export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
     const rowErrors: RowError[] = [];
     const acceptedKeys: string[] = [];
     const acceptedNames: string[] = [];
+    const acceptedCodes: string[] = [];
     const unconfirmedKeys: string[] = [];
+    const unconfirmed: Array<{ organizationName: string; uniformSocialCreditCode: string }> = [];
     statuses.forEach((status, index) => {
       const { key } = filled[index];
+      const { organizationName, uniformSocialCreditCode } = organizations[index];
       if (status === 'submitted') {
         acceptedKeys.push(key);
-        acceptedNames.push(organizations[index].organizationName);
+        acceptedNames.push(organizationName);
+        acceptedCodes.push(uniformSocialCreditCode);
       } else if (status === 'unconfirmed') {
         unconfirmedKeys.push(key);
+        unconfirmed.push({ organizationName, uniformSocialCreditCode });
       } else {
         const message = result.errorMessages[index]?.trim();
         if (message) rowErrors.push({ index, fields: { row: message } });
@@ -95,6 +115,8 @@ export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
     });
     drafts.setServerErrors(filled, rowErrors);
     drafts.hold(unconfirmedKeys);
+    held.hold(unconfirmed);
+    held.forget(acceptedCodes);
     drafts.drop(acceptedKeys);
     if (result.taskIds.length > 0) {
       track({
@@ -104,7 +126,7 @@ export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
       });
     }
     setNotice(outcomeNotice(countStatuses(statuses)));
-  }, [drafts, endpoint, batchAuthMethod, track, onForbidden]);
+  }, [drafts, held, endpoint, batchAuthMethod, track, onForbidden]);
 
   return { submit, submitting, notice };
 }
