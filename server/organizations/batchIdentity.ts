@@ -21,11 +21,11 @@ function hmacHex(key: Buffer, parts: readonly string[]): string {
 }
 
 export function batchIdentity(
-  secretKey: string,
+  hashSecret: string,
   owner: string,
   request: RegistrationRequest,
 ): BatchIdentity {
-  const key = createHmac('sha256', secretKey).update('ess-verify/registration-batch/v1').digest();
+  const key = createHmac('sha256', hashSecret).update('ess-verify/registration-batch/v1').digest();
   // The rows come out of the validator with their fields in a fixed order: stable JSON. The
   // confirmations (sorted by the parser) are part of what is asked, when there are any; without
   // them the hash is what it always was.

@@ -23,7 +23,7 @@ export type HeldState = 'sending' | 'unconfirmed';
 
 export interface HeldCodesDeps {
   /** The ESS secret key: the document ids are keyed hashes derived from it. */
-  secretKey: string;
+  hashSecret: string;
   store: DocumentStore<HeldCodeRecord>;
   log: Logger;
   now: () => number;
@@ -39,7 +39,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 
 export function heldCodes(deps: HeldCodesDeps) {
   const { store, log, now, lifetimeMs, inFlightTimeoutMs } = deps;
-  const key = createHmac('sha256', deps.secretKey)
+  const key = createHmac('sha256', deps.hashSecret)
     .update('ess-verify/registration-held/v1')
     .digest();
   const idOf = (owner: string, code: string) =>

@@ -254,7 +254,7 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
   const now = deps.now ?? Date.now;
   const leaseHolder = deps.leaseHolder ?? randomHolder;
   const held = heldCodes({
-    secretKey: config.secretKey,
+    hashSecret: config.hashSecret,
     store: deps.held,
     log,
     now,
@@ -430,7 +430,7 @@ export function registrationSubmission(deps: RegistrationSubmissionDeps) {
   return {
     /** `request` must come from `parseRegistrationEvent` (validated and normalised). */
     async submit(owner: string, request: RegistrationRequest): Promise<SubmitResult> {
-      const identity = batchIdentity(config.secretKey, owner, request);
+      const identity = batchIdentity(config.hashSecret, owner, request);
       const stored = await batches.get(identity.key);
       if (stored && stored.payloadHash !== identity.payloadHash) {
         log.warn('request key reused for other enterprises');
