@@ -22,7 +22,7 @@ import type { HeldCodeRecord } from './records';
 export type HeldState = 'sending' | 'unconfirmed';
 
 export interface HeldCodesDeps {
-  /** The ESS secret key: the document ids are keyed hashes derived from it. */
+  /** The data hash key (`DATA_HASH_KEY`, else the ESS key): document ids are keyed hashes of it. */
   hashSecret: string;
   store: DocumentStore<HeldCodeRecord>;
   log: Logger;
