@@ -2,7 +2,8 @@
  * The identity of a registration submission, for "never submit twice": a keyed hash (HMAC-SHA256,
  * key derived from `DATA_HASH_KEY`, or else the ESS secret key) of the caller and either their
  * `requestKey` or the normalised payload. Keyed, because the payload holds ID numbers and
- * mobiles: a plain hash could be reversed by trying candidates. Normalised, so that `+86 138…` and `138…` are the same request.
+ * mobiles: a plain hash could be reversed by trying candidates. Normalised, so that `+86 138…`
+ * and `138…` are the same request.
  * With `confirmedNotSubmitted` (the admin's word that some enterprises were not registered) it is
  * another request than the same rows without it.
  */
