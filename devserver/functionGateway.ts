@@ -132,3 +132,48 @@ export function functionGateway(options: FunctionGatewayOptions) {
     }
   };
 }
+
+/**
+ * An HTTP-triggered cloud function (the WeChat cloud's HTTP access service, 集成响应 on): the
+ * request becomes `{ httpMethod, headers, body, isBase64Encoded }`, the function's
+ * `{ statusCode, headers, body }` becomes the response. No user identity: such calls come from
+ * outside WeChat (here: the emulator's ESS callbacks).
+ */
+export function httpFunction(functionsRoot: string, name: string, log: (line: string) => void) {
+  let main: Main | null = null;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    main ??= (require(path.join(functionsRoot, name, 'index.js')) as { main: Main }).main;
+    let body: string;
+    try {
+      body = await readBody(req);
+    } catch {
+      res.writeHead(413, { Connection: 'close' }).end();
+      return;
+    }
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([key, value]) => [
+        key,
+        Array.isArray(value) ? value.join(', ') : value,
+      ]),
+    );
+    delete process.env.WX_OPENID;
+    delete process.env.TCB_SOURCE;
+    const result = (await main({
+      httpMethod: req.method,
+      headers,
+      body,
+      isBase64Encoded: false,
+    })) as {
+      statusCode?: number;
+      headers?: Record<string, string>;
+      body?: string;
+    };
+    const status = typeof result?.statusCode === 'number' ? result.statusCode : 500;
+    log(`${req.method} /${name} ${status}`);
+    res.writeHead(status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      ...result?.headers,
+    });
+    res.end(result?.body ?? '');
+  };
+}

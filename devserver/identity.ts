@@ -107,3 +107,12 @@ export function identify(
   const sid = randomBytes(16).toString('base64url');
   return { openid: openIdForSession(sid), setCookie: sessionCookie(secret, sid, secure) };
 }
+
+/** The callback key and token shared by the local stack's emulator and its essCallback function. */
+export function localCallbackSecrets(secret: Buffer): { key: string; token: string } {
+  const derive = (label: string) => createHmac('sha256', secret).update(label).digest('hex');
+  return {
+    key: derive('local-ess-callback-key').slice(0, 32),
+    token: derive('local-ess-callback-token'),
+  };
+}

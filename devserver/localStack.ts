@@ -10,8 +10,8 @@ import path from 'path';
 import type { EssEmulator, EssEmulatorOptions } from '../emulator';
 import { essEnvFor, startLocalEssEmulator } from '../emulator/local';
 import { listCloudFunctions } from '../scripts/build-functions';
-import { functionGateway } from './functionGateway';
-import { identify, loadOrCreateSecret, localAdmin } from './identity';
+import { functionGateway, httpFunction } from './functionGateway';
+import { identify, loadOrCreateSecret, localAdmin, localCallbackSecrets } from './identity';
 import { staticFiles } from './staticFiles';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -32,6 +32,9 @@ export interface LocalStackOptions {
 
 /** Where the enterprise admin pages live in the H5 build. */
 export const ADMIN_HOME = '/#/admin/pages/enterprises/index';
+
+/** Where the bundled emulator delivers ESS callbacks (the `essCallback` function). */
+export const ESS_CALLBACK_PATH = '/ess/callback';
 
 export interface LocalStack {
   url: string;
@@ -59,6 +62,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const h5Dir = options.h5Dir ?? path.join(ROOT, 'dist', 'h5');
   const secret = loadOrCreateSecret(dataDir);
   const admin = localAdmin(secret);
+  const callbackSecrets = localCallbackSecrets(secret);
+  const handleEssCallback = httpFunction(path.join(ROOT, 'cloudfunctions'), 'essCallback', log);
 
   const sockets = new Set<Socket>();
   const serveStatic = staticFiles(h5Dir);
@@ -72,6 +77,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       if (!setCookie)
         res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('登录链接无效');
       else res.writeHead(302, { 'Set-Cookie': setCookie, Location: ADMIN_HOME }).end();
+      return;
+    }
+    if (pathname === ESS_CALLBACK_PATH) {
+      handleEssCallback(req, res).catch((error: unknown) => {
+        log(`ESS callback failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
       return;
     }
     const api = /^\/api\/([A-Za-z0-9_]+)$/.exec(pathname);
@@ -107,6 +119,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       host,
       port: options.port ? emulatorPort : 0,
       stateFile: path.join(dataDir, 'ess-emulator-state.json'),
+      callback: { url: `${url}${ESS_CALLBACK_PATH}`, ...callbackSecrets },
       log: (line) => log(line),
       ...options.emulatorOptions,
     });
@@ -119,6 +132,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   Object.assign(process.env, env, essEnv, {
     LOCAL_DATA_DIR: dataDir,
     H5_JUMP_URL: `${url}/#/pages/result/index?from=ess`,
+    ...(emulator
+      ? { ESS_CALLBACK_KEY: callbackSecrets.key, ESS_CALLBACK_TOKEN: callbackSecrets.token }
+      : {}),
     ADMIN_OPENIDS: [...new Set(adminOpenIds)].join(','),
   });
   delete process.env.TCB_ENV; // never the cloud database on the local stack

@@ -47,6 +47,8 @@ export async function handleH5Request(
   url: URL,
   state: EmulatorState,
   nowMs: number,
+  /** Called once a person completed a link (the emulator then sends ESS's callback). */
+  onCompleted: (link: UserVerifyLink) => Promise<void> = async () => undefined,
 ): Promise<void> {
   const route = `${req.method ?? ''} ${url.pathname}`;
   if (route === `GET ${H5_VERIFY_PATH}`) {
@@ -86,6 +88,7 @@ export async function handleH5Request(
   const { link } = lookup;
   if (isComplete) {
     state.markVerified(link.name, link.idCardNumber);
+    await onCompleted(link);
     return finish(res, link, '实名完成', '你已完成实名认证，可以关闭本页面。');
   }
   return finish(res, link, '已取消', '你已取消实名认证，可以关闭本页面。');

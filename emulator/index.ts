@@ -16,6 +16,7 @@ import { EMULATOR_DEFAULT_HOST } from './defaults';
 import { CancellableDelays } from './delays';
 import { FaultQueue } from './faults';
 import { handleEssApiRequest } from './gateway';
+import { sendVerifyCallback } from './callbackSender';
 import { handleH5Request } from './h5Routes';
 import { QR_CODE_PATH, sendQrImage } from './qrImage';
 import { sendText } from './http';
@@ -119,7 +120,10 @@ export function createEssEmulatorHandler(options: EssEmulatorHandlerOptions): Es
       return sendQrImage(res, url.pathname);
     }
     if (url.pathname.startsWith('/h5/')) {
-      return handleH5Request(req, res, url, state, settings.now());
+      const callback = options.callback;
+      return handleH5Request(req, res, url, state, settings.now(), async (link) => {
+        if (callback) await sendVerifyCallback(callback, link, settings.now(), settings.log);
+      });
     }
     sendText(res, 404, 'Not Found');
   }

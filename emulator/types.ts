@@ -1,4 +1,7 @@
 /** Public types of the ESS emulator. */
+import type { CallbackTarget } from './callbackSender';
+
+export type { CallbackTarget };
 
 export interface EssEmulatorOptions {
   /** The only SecretId the emulator knows; any other answers `AuthFailure.SecretIdNotFound`. */
@@ -25,6 +28,11 @@ export interface EssEmulatorOptions {
    * ESS would. Default: memory only. Meant for the local stack, not for tests.
    */
   stateFile?: string;
+  /**
+   * Send ESS's `UserAccountVerify` callback here when a person completes a link that carried
+   * UserData (before the browser is sent back to the JumpUrl). Default: no callbacks.
+   */
+  callback?: CallbackTarget;
   /** One line per call. Default: silent. Never receives full ID numbers or mobiles. */
   log?: (line: string) => void;
 }

@@ -1,7 +1,9 @@
 import { personalVerification, type VerifyChannel } from '../verification/personalVerification';
 import {
   VERIFICATION_COLLECTION,
+  VERIFICATION_REFS_COLLECTION,
   type VerificationRecord,
+  type VerificationRefRecord,
 } from '../verification/verificationRecord';
 import { LOCAL_H5_SOURCE, type FunctionContext } from './runtime';
 
@@ -10,6 +12,7 @@ export function openPersonalVerification(ctx: FunctionContext) {
     config: ctx.essConfig(),
     ess: ctx.ess(),
     store: ctx.store.collection<VerificationRecord>(VERIFICATION_COLLECTION),
+    refs: ctx.store.collection<VerificationRefRecord>(VERIFICATION_REFS_COLLECTION),
     log: ctx.log,
   });
 }

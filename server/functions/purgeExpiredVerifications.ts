@@ -7,7 +7,9 @@
  */
 import {
   VERIFICATION_COLLECTION,
+  VERIFICATION_REFS_COLLECTION,
   type VerificationRecord,
+  type VerificationRefRecord,
 } from '../verification/verificationRecord';
 import { openPersonalVerification } from './personalVerificationContext';
 import { cloudFunction } from './runtime';
@@ -31,7 +33,16 @@ export const main = cloudFunction<{ ok: true; erased: number; verified: number }
       if (settled.status === 'expired') erased += 1;
       if (settled.status === 'verified') verified += 1;
     }
-    ctx.log.info('expired verifications settled', { due: due.length, erased, verified });
+    // References of expired links can no longer be completed: drop them.
+    const refs = ctx.store.collection<VerificationRefRecord>(VERIFICATION_REFS_COLLECTION);
+    const staleRefs = await refs.findBelow('expiresAt', Date.now(), PURGE_BATCH);
+    for (const { id } of staleRefs) await refs.delete(id);
+    ctx.log.info('expired verifications settled', {
+      due: due.length,
+      erased,
+      verified,
+      staleRefs: staleRefs.length,
+    });
     return { ok: true, erased, verified };
   },
   { trigger: 'timer' },

@@ -42,9 +42,10 @@ export interface CloudFunctionOptions {
   messages?: Partial<Record<ErrorCode, string>>;
   /**
    * `user` (default): called by a WeChat user, whose OPENID is required. `timer`: run by a timer
-   * trigger (no OPENID); a call that carries an OPENID, i.e. from a user, is answered FORBIDDEN.
+   * trigger; `http`: called through the cloud's HTTP access service (ESS callbacks). Neither
+   * carries an OPENID; a call that does, i.e. from a user, is answered FORBIDDEN.
    */
-  trigger?: 'user' | 'timer';
+  trigger?: 'user' | 'timer' | 'http';
 }
 
 export function cloudFunction<R>(
@@ -69,7 +70,7 @@ export function cloudFunction<R>(
       openid: shortenOpenId(caller.openid ?? undefined),
     });
     const started = Date.now();
-    if (options.trigger === 'timer') {
+    if (options.trigger === 'timer' || options.trigger === 'http') {
       if (caller.openid) {
         log.warn('a scheduled function was called by a user');
         return fail('FORBIDDEN');
@@ -81,7 +82,7 @@ export function cloudFunction<R>(
     let config: EssConfig | null = null;
     let gateway: EssGateway | null = null;
     const ctx: FunctionContext = {
-      // '' only for timer-triggered functions, which act for no user.
+      // '' only for timer / HTTP-triggered functions, which act for no user.
       caller: { ...caller, openid: caller.openid ?? '' },
       log,
       store: openStore(),

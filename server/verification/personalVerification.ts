@@ -16,7 +16,12 @@ import type { EssConfig } from '../config';
 import type { EssGateway } from '../ess/essGateway';
 import type { Logger } from '../log';
 import type { DocumentStore } from '../store/documentStore';
-import type { PendingIdentity, VerificationProof, VerificationRecord } from './verificationRecord';
+import type {
+  PendingIdentity,
+  VerificationProof,
+  VerificationRecord,
+  VerificationRefRecord,
+} from './verificationRecord';
 
 /** A link this close to its expiry is not handed out again: the user needs time to finish. */
 export const REUSE_MARGIN_SECONDS = 10 * 60;
@@ -28,6 +33,8 @@ export interface PersonalVerificationDeps {
   config: EssConfig;
   ess: EssGateway;
   store: DocumentStore<VerificationRecord>;
+  /** requestRef -> OPENID, so an ESS callback (which carries UserData) finds its user. */
+  refs: DocumentStore<VerificationRefRecord>;
   log: Logger;
   now?: () => number;
 }
@@ -77,7 +84,7 @@ function linkMatchesChannel(link: EssVerifyLink | undefined, channel: VerifyChan
 }
 
 export function personalVerification(deps: PersonalVerificationDeps) {
-  const { config, ess, store, log } = deps;
+  const { config, ess, store, refs, log } = deps;
   const now = deps.now ?? Date.now;
 
   async function isVerifiedAtEss(identity: PendingIdentity): Promise<boolean> {
@@ -173,6 +180,7 @@ export function personalVerification(deps: PersonalVerificationDeps) {
         return failure('ESS_FAILED', { requestId: response.RequestId });
       }
       // Stored before answering: a user who comes back gets this link, not a new one.
+      await refs.put(base.requestRef, { openid, expiresAt: link.expireTime * 1000 });
       await store.put(openid, {
         ...base,
         link,
@@ -199,6 +207,28 @@ export function personalVerification(deps: PersonalVerificationDeps) {
       if (settled.status === 'verified') return verifiedStatus(settled);
       if (settled.status === 'expired') return { ok: true, status: 'none', expired: true };
       return { ok: true, status: 'pending', maskedName: record.maskedName, ...record.link };
+    },
+
+    /**
+     * ESS reported (callback) that the user who was given the link carrying `requestRef` completed
+     * verification. Confirmed with ESS's status before it is recorded, as `ess-callback`.
+     */
+    async completeFromCallback(
+      requestRef: string,
+    ): Promise<'verified' | 'unknown-ref' | 'not-verified' | 'already'> {
+      const ref = await refs.get(requestRef);
+      const record = ref ? await store.get(ref.openid) : null;
+      if (!ref || !record || record.requestRef !== requestRef) return 'unknown-ref';
+      if (record.status === 'verified') {
+        if (record.proof !== 'ess-callback')
+          await store.put(ref.openid, { ...record, proof: 'ess-callback' });
+        return 'already';
+      }
+      if (record.status !== 'pending' || !record.identity) return 'unknown-ref';
+      if (!(await isVerifiedAtEss(record.identity))) return 'not-verified';
+      await markVerified(ref.openid, record, 'ess-callback');
+      log.info('verification completed (ESS callback)', { requestRef });
+      return 'verified';
     },
 
     /**

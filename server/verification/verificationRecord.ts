@@ -11,6 +11,14 @@ import type { EssVerifyLink, VerificationProof } from '../../src/domain/verifica
 export type { VerificationProof };
 
 export const VERIFICATION_COLLECTION = 'ess_user_verifications';
+/** requestRef (sent to ESS as UserData) -> the user it belongs to, for ESS callbacks. */
+export const VERIFICATION_REFS_COLLECTION = 'ess_user_verification_refs';
+
+export interface VerificationRefRecord {
+  openid: string;
+  /** Unix ms after which the reference is useless (its link expired). */
+  expiresAt: number;
+}
 
 export interface PendingIdentity {
   name: string;

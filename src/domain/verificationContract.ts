@@ -53,13 +53,15 @@ export type UserVerifyStatus = 'none' | 'pending' | 'verified';
 
 /**
  * How the caller came to be verified:
+ * - `ess-callback`: ESS's callback reported the completion of the very link this WeChat user was
+ *   given (its UserData), and ESS confirms the identity verified: the strongest proof;
  * - `own-link`: ESS reported the identity verified after this WeChat user was given a link for it
  *   (ESS said "not verified" when the link was made): the user completed verification;
  * - `ess-status`: the identity was already verified at ESS when this user asked, so no link was
  *   made. That proves the identity is verified, not that this WeChat user is that person: a
  *   service that trusts the WeChat user as the person should require `own-link`.
  */
-export type VerificationProof = 'own-link' | 'ess-status';
+export type VerificationProof = 'ess-callback' | 'own-link' | 'ess-status';
 
 export type GetUserVerifyStatusResult =
   /** `expired`: the user had a link that expired unused (start again). */

@@ -64,6 +64,16 @@ describe('personal verification in the browser', () => {
     await page.getByText('*三').waitFor();
     await page.screenshot({ path: path.join(DOCS_DIR, 'result-page.png') });
 
+    // ESS's callback reached the essCallback function: the strongest proof is on record.
+    const status = await page.evaluate(() =>
+      fetch('/api/getUserVerifyStatus', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      }).then((response) => response.json()),
+    );
+    expect(status).toMatchObject({ status: 'verified', proof: 'ess-callback' });
+
     const creates = e2e.env.stack.emulator!.calls('CreateUserVerifyUrl');
     expect(creates).toHaveLength(1);
     expect(creates[0].signatureValid).toBe(true);

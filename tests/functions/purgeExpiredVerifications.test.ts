@@ -36,7 +36,18 @@ describe('purgeExpiredVerifications (timer)', () => {
     expect(pending.eraseAfter).toBe(pending.link.expireTime * 1000);
 
     expireLinks('oGone');
+    const refs = () => h.storedDocuments('ess_user_verification_refs');
+    const goneRef = pending.requestRef;
+    expect(refs()[goneRef]).toEqual({ openid: 'oGone', expiresAt: pending.link.expireTime * 1000 });
+    const refsDocs = refs();
+    refsDocs[goneRef].expiresAt = Date.now() - 1000;
+    writeFileSync(
+      path.join(h.dataDir, 'ess_user_verification_refs.json'),
+      JSON.stringify(refsDocs),
+    );
     expect(await purge()).toEqual({ ok: true, erased: 1, verified: 0 });
+    expect(Object.keys(refs())).toHaveLength(1);
+    expect(refs()[goneRef]).toBeUndefined();
 
     const docs = h.storedDocuments(COLLECTION);
     expect(docs.oGone).toMatchObject({ status: 'expired', maskedName: '*三' });

@@ -10,7 +10,10 @@ import {
   personalVerification,
   REUSE_MARGIN_SECONDS,
 } from '../../server/verification/personalVerification';
-import type { VerificationRecord } from '../../server/verification/verificationRecord';
+import type {
+  VerificationRecord,
+  VerificationRefRecord,
+} from '../../server/verification/verificationRecord';
 
 const SECRET_ID = 'AKIDserviceTest';
 const SECRET_KEY = 'service-test-key';
@@ -55,6 +58,7 @@ function service() {
         config,
         ess: createEssGateway({ config, log }),
         store: this.store,
+        refs: localFileStore(dataDir).collection<VerificationRefRecord>('refs'),
         log,
         now: () => clock,
       });

@@ -48,6 +48,8 @@ const MANAGED_ENV = [
   'WX_APPID',
   'LOG_LEVEL',
   'ADMIN_OPENIDS',
+  'ESS_CALLBACK_KEY',
+  'ESS_CALLBACK_TOKEN',
 ];
 
 export async function startHarness(

@@ -1,0 +1,46 @@
+/**
+ * ESS callbacks from the emulator: when a person completes a verification link that carried
+ * UserData, ESS calls the company's callback URL with an encrypted `UserAccountVerify` message
+ * (企业引导个人实名认证后回调). The emulator does the same when given `callback` options.
+ */
+import { randomUUID } from 'crypto';
+import { contentSignature, encryptEssCallback } from '../server/callback/essCallbackCrypto';
+import type { UserVerifyLink } from './state';
+
+export interface CallbackTarget {
+  /** The company's callback URL. */
+  url: string;
+  /** The 32-character callback key set in the ESS console. */
+  key: string;
+  /** When set, the body is signed in the `Content-Signature` header. */
+  token?: string;
+}
+
+export async function sendVerifyCallback(
+  target: CallbackTarget,
+  link: UserVerifyLink,
+  nowMs: number,
+  log: (line: string) => void,
+): Promise<void> {
+  if (!link.userData) return;
+  const message = {
+    MsgId: randomUUID().replace(/-/g, ''),
+    MsgType: 'UserAccountVerify',
+    MsgVersion: 'v1',
+    MsgData: { UserData: link.userData, VerifyTime: Math.floor(nowMs / 1000) },
+  };
+  const body = JSON.stringify({ encrypt: encryptEssCallback(JSON.stringify(message), target.key) });
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (target.token) headers['Content-Signature'] = contentSignature(body, target.token);
+  try {
+    const response = await fetch(target.url, {
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(3000),
+    });
+    log(`[ess-emulator] callback UserAccountVerify -> ${response.status}`);
+  } catch (error) {
+    log(`[ess-emulator] callback UserAccountVerify failed: ${String(error)}`);
+  }
+}
