@@ -60,16 +60,13 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** The `main` of a built cloud-function bundle (Node's module cache keeps it loaded once). */
+function loadMain(functionsRoot: string, name: string): Main {
+  return (require(path.join(functionsRoot, name, 'index.js')) as { main: Main }).main;
+}
+
 export function functionGateway(options: FunctionGatewayOptions) {
-  const loaded = new Map<string, Main>();
-  const load = (name: string): Main => {
-    let main = loaded.get(name);
-    if (!main) {
-      main = (require(path.join(options.functionsRoot, name, 'index.js')) as { main: Main }).main;
-      loaded.set(name, main);
-    }
-    return main;
-  };
+  const load = (name: string): Main => loadMain(options.functionsRoot, name);
 
   return async (req: IncomingMessage, res: ServerResponse, name: string): Promise<void> => {
     const started = Date.now();
@@ -140,9 +137,8 @@ export function functionGateway(options: FunctionGatewayOptions) {
  * outside WeChat (here: the emulator's ESS callbacks).
  */
 export function httpFunction(functionsRoot: string, name: string, log: (line: string) => void) {
-  let main: Main | null = null;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    main ??= (require(path.join(functionsRoot, name, 'index.js')) as { main: Main }).main;
+    const main = loadMain(functionsRoot, name);
     let body: string;
     try {
       body = await readBody(req);
