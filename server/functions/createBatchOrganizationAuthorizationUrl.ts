@@ -4,13 +4,12 @@
  * One link through which the super admin completes the registration of their enterprises:
  * `{ ok, authUrl, expireTime, errorMessages, miniAppId?, envVersion? }`.
  */
-import type { CreateBatchOrganizationAuthorizationUrlResult } from '../../src/domain/organizationContract';
-import { adminFunction } from '../admin';
+import { cloudFunction } from './runtime';
 import { openBatchAuthorization } from '../organizations/context';
 import { AUTHORIZATION_MESSAGES } from '../organizations/messages';
 import { parseAuthorizationEvent } from '../organizations/requests';
 
-export const main = adminFunction<CreateBatchOrganizationAuthorizationUrlResult>(
+export const main = cloudFunction(
   'createBatchOrganizationAuthorizationUrl',
   async (event, ctx) => {
     const request = parseAuthorizationEvent(event);

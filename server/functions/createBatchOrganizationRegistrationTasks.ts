@@ -6,13 +6,12 @@
  * `confirmedNotSubmitted` (see registrationSubmission.ts). Answers `{ ok, taskIds, errorMessages,
  * rowStatuses, replayed }`, or `INVALID_INPUT` with `rowErrors` / `fieldErrors`.
  */
-import type { CreateBatchOrganizationRegistrationTasksResult } from '../../src/domain/organizationContract';
-import { adminFunction } from '../admin';
+import { cloudFunction } from './runtime';
 import { openRegistrationSubmission } from '../organizations/context';
 import { REGISTRATION_MESSAGES } from '../organizations/messages';
 import { parseRegistrationEvent } from '../organizations/requests';
 
-export const main = adminFunction<CreateBatchOrganizationRegistrationTasksResult>(
+export const main = cloudFunction(
   'createBatchOrganizationRegistrationTasks',
   async (event, ctx) => {
     const request = parseRegistrationEvent(event);

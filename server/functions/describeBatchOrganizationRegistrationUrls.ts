@@ -3,13 +3,12 @@
  * The per-enterprise links of one of the caller's registration tasks: `{ ok, ready: false }` while
  * ESS is still processing it (the page polls), then `{ ok, ready: true, rows }`.
  */
-import type { DescribeBatchOrganizationRegistrationUrlsResult } from '../../src/domain/organizationContract';
-import { adminFunction } from '../admin';
+import { cloudFunction } from './runtime';
 import { openRegistrationUrls } from '../organizations/context';
 import { REGISTRATION_URLS_MESSAGES } from '../organizations/messages';
 import { parseTaskId } from '../organizations/requests';
 
-export const main = adminFunction<DescribeBatchOrganizationRegistrationUrlsResult>(
+export const main = cloudFunction(
   'describeBatchOrganizationRegistrationUrls',
   async (event, ctx) => {
     const taskId = parseTaskId(event);

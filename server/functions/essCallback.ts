@@ -11,29 +11,14 @@
  */
 import { decryptEssCallback, hasValidContentSignature } from '../callback/essCallbackCrypto';
 import { openPersonalVerification } from './personalVerificationContext';
+import { jsonReply, type HttpEvent, type HttpResult } from '../callback/httpEvent';
 import { cloudFunction, type FunctionContext } from './runtime';
 
-export interface HttpEvent {
-  body?: string;
-  isBase64Encoded?: boolean;
-  headers?: Record<string, string | undefined>;
-  httpMethod?: string;
-}
-
-export interface HttpResult {
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-const reply = (statusCode: number, body: object): HttpResult => ({
-  statusCode,
-  headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  body: JSON.stringify(body),
-});
+const reply = jsonReply;
 
 function header(event: HttpEvent, name: string): string | undefined {
-  const entry = Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name);
+  const headers = (event.headers ?? {}) as Record<string, string | undefined>;
+  const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
   return entry?.[1];
 }
 
@@ -52,11 +37,10 @@ async function handle(event: HttpEvent, ctx: FunctionContext): Promise<HttpResul
     ctx.log.error('ESS_CALLBACK_KEY is not set: callbacks cannot be read');
     return reply(503, { code: 503, message: 'not configured' }); // ESS retries later
   }
-  if (event.httpMethod && event.httpMethod.toUpperCase() !== 'POST')
+  if (typeof event.httpMethod === 'string' && event.httpMethod.toUpperCase() !== 'POST')
     return reply(405, { code: 405 });
-  const raw = event.isBase64Encoded
-    ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
-    : (event.body ?? '');
+  const body = typeof event.body === 'string' ? event.body : '';
+  const raw = event.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
   if (token && !hasValidContentSignature(raw, header(event, 'content-signature'), token)) {
     ctx.log.warn('ESS callback with a missing or wrong Content-Signature');
     return reply(403, { code: 403, message: 'bad signature' });
@@ -95,18 +79,14 @@ async function handle(event: HttpEvent, ctx: FunctionContext): Promise<HttpResul
   return reply(200, { code: 0 });
 }
 
-export const main = cloudFunction<HttpResult>(
-  'essCallback',
-  async (event, ctx) => {
-    try {
-      return await handle(event as HttpEvent, ctx);
-    } catch (error) {
-      // ESS retries a callback that is not answered 200: say so rather than lose it.
-      ctx.log.error('ESS callback failed', {
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return reply(500, { code: 500 });
-    }
-  },
-  { trigger: 'http' },
-);
+export const main = cloudFunction('essCallback', async (event, ctx) => {
+  try {
+    return await handle(event, ctx);
+  } catch (error) {
+    // ESS retries a callback that is not answered 200: say so rather than lose it.
+    ctx.log.error('ESS callback failed', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return reply(500, { code: 500 });
+  }
+});

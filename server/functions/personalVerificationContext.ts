@@ -14,6 +14,7 @@ export function openPersonalVerification(ctx: FunctionContext) {
     store: ctx.store.collection<VerificationRecord>(VERIFICATION_COLLECTION),
     refs: ctx.store.collection<VerificationRefRecord>(VERIFICATION_REFS_COLLECTION),
     log: ctx.log,
+    fail: ctx.fail,
   });
 }
 

@@ -20,30 +20,26 @@ import { cloudFunction } from './runtime';
  */
 export const PURGE_BATCH = 40;
 
-export const main = cloudFunction<{ ok: true; erased: number; verified: number }>(
-  'purgeExpiredVerifications',
-  async (_event, ctx) => {
-    const store = ctx.store.collection<VerificationRecord>(VERIFICATION_COLLECTION);
-    const due = await store.findBelow('eraseAfter', Date.now(), PURGE_BATCH);
-    const verification = openPersonalVerification(ctx);
-    let erased = 0;
-    let verified = 0;
-    for (const { id, doc } of due) {
-      const settled = await verification.settlePending(id, doc);
-      if (settled.status === 'expired') erased += 1;
-      if (settled.status === 'verified') verified += 1;
-    }
-    // References of expired links can no longer be completed: drop them.
-    const refs = ctx.store.collection<VerificationRefRecord>(VERIFICATION_REFS_COLLECTION);
-    const staleRefs = await refs.findBelow('expiresAt', Date.now(), PURGE_BATCH);
-    for (const { id } of staleRefs) await refs.delete(id);
-    ctx.log.info('expired verifications settled', {
-      due: due.length,
-      erased,
-      verified,
-      staleRefs: staleRefs.length,
-    });
-    return { ok: true, erased, verified };
-  },
-  { trigger: 'timer' },
-);
+export const main = cloudFunction('purgeExpiredVerifications', async (_event, ctx) => {
+  const store = ctx.store.collection<VerificationRecord>(VERIFICATION_COLLECTION);
+  const due = await store.findBelow('eraseAfter', Date.now(), PURGE_BATCH);
+  const verification = openPersonalVerification(ctx);
+  let erased = 0;
+  let verified = 0;
+  for (const { id, doc } of due) {
+    const settled = await verification.settlePending(id, doc);
+    if (settled.status === 'expired') erased += 1;
+    if (settled.status === 'verified') verified += 1;
+  }
+  // References of expired links can no longer be completed: drop them.
+  const refs = ctx.store.collection<VerificationRefRecord>(VERIFICATION_REFS_COLLECTION);
+  const staleRefs = await refs.findBelow('expiresAt', Date.now(), PURGE_BATCH);
+  for (const { id } of staleRefs) await refs.delete(id);
+  ctx.log.info('expired verifications settled', {
+    due: due.length,
+    erased,
+    verified,
+    staleRefs: staleRefs.length,
+  });
+  return { ok: true, erased, verified };
+});

@@ -1,19 +1,28 @@
 /**
  * What every cloud function shares: the caller's identity (OPENID from wx-server-sdk's
  * `getWXContext()`, never from the event), configuration, the store, the ESS gateway, a request
- * logger, and the mapping of failures to `{ ok: false, code, message, requestId }`.
+ * logger, and the mapping of failures to `{ ok: false, code, message, requestId }` in the
+ * function's own wording.
  */
 import { randomBytes } from 'crypto';
-import type { ErrorCode } from '../../src/domain/errors';
+import {
+  CLOUD_FUNCTIONS,
+  type CallableFunctionName,
+  type CloudFunctionName,
+  type FunctionResult,
+  type RawEvent,
+} from '../../src/domain/functionContract';
 import type { FailureResult } from '../../src/domain/verificationContract';
+import { isAdmin } from '../admin';
 import { loadEssConfig, type EssConfig } from '../config';
 import { EssCallError } from '../ess/essError';
 import { createEssGateway, type EssGateway } from '../ess/essGateway';
-import { failure } from '../failure';
+import { failureIn, type Fail, type MessageTable } from '../failure';
 import { createLogger, shortenOpenId, type Logger } from '../log';
 import { openStore } from '../store/openStore';
 import type { StoreFactory } from '../store/documentStore';
 import { getCaller, type CallerContext } from '../wxCloud';
+import type { ServerOnlyFunctions } from './serverOnlyFunctions';
 
 /** `TCB_SOURCE` the local H5 gateway sets for browser calls (WeChat sets e.g. `wx_client`). */
 export const LOCAL_H5_SOURCE = 'local_h5_gateway';
@@ -25,42 +34,52 @@ export interface FunctionContext {
   /** Loads configuration; a missing or invalid value answers `CONFIG_ERROR`. */
   essConfig(): EssConfig;
   ess(): EssGateway;
+  /** A failed answer in this function's wording (its message table, then the defaults). */
+  fail: Fail;
 }
 
 class ConfigError extends Error {}
 
-export type FunctionHandler<R> = (
-  event: Record<string, unknown>,
+type EventOf<N extends CloudFunctionName> = N extends CallableFunctionName
+  ? RawEvent<N>
+  : N extends keyof ServerOnlyFunctions
+    ? ServerOnlyFunctions[N]['event']
+    : never;
+type ResultOf<N extends CloudFunctionName> = N extends CallableFunctionName
+  ? FunctionResult<N>
+  : N extends keyof ServerOnlyFunctions
+    ? ServerOnlyFunctions[N]['result'] | FailureResult
+    : never;
+
+export type FunctionHandler<N extends CloudFunctionName> = (
+  event: EventOf<N>,
   ctx: FunctionContext,
-) => Promise<R | FailureResult>;
+) => Promise<ResultOf<N>>;
 
 export interface CloudFunctionOptions {
   /**
-   * Messages for the failures the runtime answers (configuration, ESS errors, …) where the
-   * default wording (written for personal verification) does not fit the function.
+   * The function's wording for failures, returned (`ctx.fail`) or thrown (configuration, ESS
+   * errors): whatever the table does not name gets the default (personal-verification) message.
    */
-  messages?: Partial<Record<ErrorCode, string>>;
-  /**
-   * `user` (default): called by a WeChat user, whose OPENID is required. `timer`: run by a timer
-   * trigger; `http`: called through the cloud's HTTP access service (ESS callbacks). Neither
-   * carries an OPENID; a call that does, i.e. from a user, is answered FORBIDDEN.
-   */
-  trigger?: 'user' | 'timer' | 'http';
+  messages?: MessageTable;
 }
 
-export function cloudFunction<R>(
-  name: string,
-  handler: FunctionHandler<R>,
+/**
+ * A cloud function's `main`. How it may be called follows `CLOUD_FUNCTIONS[name]`: `user` and
+ * `admin` need the caller's OPENID (`admin`: one listed in `ADMIN_OPENIDS`, checked before the
+ * event is read); `http` and `timer` carry none, and a call that does is answered FORBIDDEN.
+ */
+export function cloudFunction<N extends CloudFunctionName>(
+  name: N,
+  handler: FunctionHandler<N>,
   options: CloudFunctionOptions = {},
 ) {
-  const fail = (code: ErrorCode, extra: { requestId?: string } = {}): FailureResult => {
-    const message = options.messages?.[code];
-    return failure(code, message ? { ...extra, message } : extra);
-  };
+  const trigger = CLOUD_FUNCTIONS[name];
+  const fail: Fail = (code, extra) => failureIn(options.messages, code, extra);
   return async function main(
     event: unknown,
     context?: { request_id?: string },
-  ): Promise<R | FailureResult> {
+  ): Promise<ResultOf<N> | FailureResult> {
     // Read the caller first and synchronously: the local gateway sets the identity per call.
     const caller = getCaller();
     const invocation = context?.request_id ?? randomBytes(6).toString('hex');
@@ -70,14 +89,16 @@ export function cloudFunction<R>(
       openid: shortenOpenId(caller.openid ?? undefined),
     });
     const started = Date.now();
-    if (options.trigger === 'timer' || options.trigger === 'http') {
+    if (trigger === 'timer' || trigger === 'http') {
       if (caller.openid) {
-        log.warn('a scheduled function was called by a user');
+        log.warn(`a ${trigger}-triggered function was called by a user`);
         return fail('FORBIDDEN');
       }
     } else if (!caller.openid) {
       log.warn('no caller identity (OPENID)');
       return fail('NO_IDENTITY');
+    } else if (trigger === 'admin' && !isAdmin(caller.openid, log)) {
+      return fail('FORBIDDEN');
     }
     let config: EssConfig | null = null;
     let gateway: EssGateway | null = null;
@@ -97,10 +118,11 @@ export function cloudFunction<R>(
         gateway ??= createEssGateway({ config: ctx.essConfig(), log });
         return gateway;
       },
+      fail,
     };
     try {
       const body = event && typeof event === 'object' ? (event as Record<string, unknown>) : {};
-      const result = await handler(body, ctx);
+      const result = await handler(body as EventOf<N>, ctx);
       log.info('done', { ok: (result as { ok?: boolean }).ok, durationMs: Date.now() - started });
       return result;
     } catch (error) {

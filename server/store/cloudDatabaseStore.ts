@@ -15,15 +15,29 @@ interface CloudCollection {
   doc(id: string): CloudDocRef;
   where(query: object): { limit(n: number): { get(): Promise<{ data: unknown[] }> } };
 }
+/** The part of wx-server-sdk's transaction API used here (its type definitions lack it). */
+interface CloudTransaction {
+  collection(name: string): { doc(id: string): CloudDocRef };
+}
 interface CloudDatabase {
   collection(name: string): CloudCollection;
   command: { lt(value: number): unknown };
+  runTransaction<R>(run: (transaction: CloudTransaction) => Promise<R>, times?: number): Promise<R>;
+}
+
+function stripId(data: unknown): object {
+  const { _id: _ignored, ...doc } = data as { _id?: string };
+  return doc;
 }
 
 export function cloudDatabaseStore(envName: string): StoreFactory {
   let database: CloudDatabase | null = null;
   const db = (): CloudDatabase => {
-    if (!database) database = (loadCloud().database as () => CloudDatabase)();
+    // throwOnNotFound: false — a missing document reads as empty, also inside a transaction.
+    if (!database)
+      database = (loadCloud().database as (options: object) => CloudDatabase)({
+        throwOnNotFound: false,
+      });
     return database;
   };
   return {
@@ -51,6 +65,19 @@ export function cloudDatabaseStore(envName: string): StoreFactory {
             id: _id,
             doc: doc as unknown as T,
           }));
+        },
+        async transact(id, decide) {
+          // WeChat's transactions: snapshot isolation; a write conflict makes runTransaction run
+          // the callback again (here up to 10 times) on the newer document.
+          return db().runTransaction(async (transaction) => {
+            const ref = transaction.collection(name).doc(id);
+            const { data } = await ref.get();
+            const current = data ? (stripId(data) as T) : null;
+            const decision = decide(current);
+            if (decision.write) await ref.set({ data: decision.write });
+            else if (decision.remove && current) await ref.remove();
+            return decision.result;
+          }, 10);
         },
         async delete(id) {
           const existing = await this.get(id);

@@ -65,6 +65,19 @@ export function localFileStore(dataDir: string): StoreFactory {
               .slice(0, limit)
               .map(([id, doc]) => ({ id, doc })),
           ),
+        transact: (id, decide) =>
+          serialised(file, async () => {
+            const docs = await readAll<T>(file);
+            const decision = decide(docs[id] ?? null);
+            if (decision.write) {
+              docs[id] = decision.write;
+              await writeAll(file, docs);
+            } else if (decision.remove && id in docs) {
+              delete docs[id];
+              await writeAll(file, docs);
+            }
+            return decision.result;
+          }),
         delete: (id) =>
           serialised(file, async () => {
             const docs = await readAll<T>(file);

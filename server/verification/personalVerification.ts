@@ -3,7 +3,6 @@
  * independent of WeChat (caller identity, store, ESS gateway and clock are passed in).
  */
 import { createHmac, randomBytes } from 'crypto';
-import { failure } from '../failure';
 import { maskIdCardNumber, maskName } from '../../src/domain/mask';
 import type { VerificationInput } from '../../src/domain/verificationInput';
 import type {
@@ -14,6 +13,7 @@ import type {
 import { toMiniAppId } from '../../src/domain/essApps';
 import type { EssConfig } from '../config';
 import type { EssGateway } from '../ess/essGateway';
+import type { Fail } from '../failure';
 import type { Logger } from '../log';
 import type { DocumentStore } from '../store/documentStore';
 import type {
@@ -36,6 +36,8 @@ export interface PersonalVerificationDeps {
   /** requestRef -> OPENID, so an ESS callback (which carries UserData) finds its user. */
   refs: DocumentStore<VerificationRefRecord>;
   log: Logger;
+  /** Failed answers in the calling function's wording. */
+  fail: Fail;
   now?: () => number;
 }
 
@@ -84,7 +86,7 @@ function linkMatchesChannel(link: EssVerifyLink | undefined, channel: VerifyChan
 }
 
 export function personalVerification(deps: PersonalVerificationDeps) {
-  const { config, ess, store, refs, log } = deps;
+  const { config, ess, store, refs, log, fail } = deps;
   const now = deps.now ?? Date.now;
 
   async function isVerifiedAtEss(identity: PendingIdentity): Promise<boolean> {
@@ -158,13 +160,6 @@ export function personalVerification(deps: PersonalVerificationDeps) {
         updatedAt: createdAt,
       };
 
-      if (await isVerifiedAtEss(input)) {
-        // Recorded as `ess-status`: ESS vouches for the identity, not for this WeChat user.
-        await markVerified(openid, base, 'ess-status');
-        log.info('already verified at ESS', { requestRef: base.requestRef });
-        return { ok: true, verified: true };
-      }
-
       const response = await ess.call('CreateUserVerifyUrl', {
         Name: input.name,
         IdCardNumber: input.idCardNumber,
@@ -177,7 +172,7 @@ export function personalVerification(deps: PersonalVerificationDeps) {
       const link = linkFromEss(config, channel, response);
       if (!link) {
         log.error('ESS answered without a usable link', { requestId: response.RequestId });
-        return failure('ESS_FAILED', { requestId: response.RequestId });
+        return fail('ESS_FAILED', { requestId: response.RequestId });
       }
       // Stored before answering: a user who comes back gets this link, not a new one.
       await refs.put(base.requestRef, { openid, expiresAt: link.expireTime * 1000 });
@@ -229,6 +224,22 @@ export function personalVerification(deps: PersonalVerificationDeps) {
       await markVerified(ref.openid, record, 'ess-callback');
       log.info('verification completed (ESS callback)', { requestRef });
       return 'verified';
+    },
+
+    /**
+     * Erases everything stored for `openid` (PIPL right to deletion): the record with its masked
+     * values and hashes, and every link reference it was given, so that a callback arriving later
+     * for one of them finds nothing and changes nothing. ESS keeps its own record.
+     */
+    async withdraw(openid: string): Promise<{ erased: boolean }> {
+      const record = await store.get(openid);
+      if (!record) return { erased: false };
+      for (const requestRef of record.requestRefs ?? [record.requestRef]) {
+        await refs.delete(requestRef);
+      }
+      await store.delete(openid);
+      log.info('verification withdrawn and erased', { status: record.status });
+      return { erased: true };
     },
 
     /**

@@ -41,6 +41,8 @@ export interface VerificationRecord {
   link?: EssVerifyLink;
   /** Opaque reference sent to ESS as `UserData` (base64); carries no personal data. */
   requestRef: string;
+  /** Every reference this user was given that may still be completed (erased on withdrawal). */
+  requestRefs?: string[];
   /** ESS RequestId of the call that created the link (for support). */
   essRequestId?: string;
   createdAt: number;

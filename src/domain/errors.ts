@@ -8,6 +8,13 @@ export const ERROR_MESSAGES = {
   CONFIG_ERROR: '实名服务暂未配置完成，请稍后再试或联系客服',
   NO_IDENTITY: '无法识别你的微信身份，请关闭后重新打开小程序',
   RATE_LIMITED: '当前实名人数较多，请稍等几秒后再试',
+  /** Waiting for a turn at ESS (its 20 requests/s): the page calls again after `retryAfterMs`. */
+  QUEUED: '当前排队人数较多，请稍候，轮到你时会自动继续，无需重新填写',
+  /** Too many new links for this WeChat user within 24 hours. */
+  QUOTA_EXCEEDED: '今天获取实名链接的次数已达上限，请明天再试；如需帮助请联系客服',
+  /** Already verified as another person: withdraw (erase) first. */
+  VERIFIED_OTHER_IDENTITY:
+    '你已用另一身份完成实名认证。如需更换，请先在实名结果页撤回授权并删除实名信息，再重新提交',
   ESS_UNAVAILABLE: '腾讯电子签服务暂时繁忙，请稍后再试，已填写的信息不会丢失',
   ESS_TIMEOUT: '连接腾讯电子签超时，请检查网络后重试',
   ESS_REJECTED: '腾讯电子签未能受理本次实名，请核对姓名、身份证号和手机号后重试',

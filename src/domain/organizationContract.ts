@@ -5,12 +5,6 @@
  */
 import type { FailureResult } from './verificationContract';
 
-export const ORGANIZATION_FUNCTIONS = {
-  createBatchOrganizationRegistrationTasks: 'createBatchOrganizationRegistrationTasks',
-  describeBatchOrganizationRegistrationUrls: 'describeBatchOrganizationRegistrationUrls',
-  createBatchOrganizationAuthorizationUrl: 'createBatchOrganizationAuthorizationUrl',
-} as const;
-
 /** Identity documents ESS accepts for an enterprise's super admin. */
 export const ADMIN_ID_CARD_TYPES = [
   'ID_CARD',

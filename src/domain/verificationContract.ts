@@ -5,11 +5,6 @@
 import type { ErrorCode } from './errors';
 import type { VerificationErrors, VerificationInput } from './verificationInput';
 
-export const VERIFY_FUNCTIONS = {
-  createUserVerifyUrl: 'createUserVerifyUrl',
-  getUserVerifyStatus: 'getUserVerifyStatus',
-} as const;
-
 export type MiniProgramEnvVersion = 'release' | 'trial' | 'develop';
 
 /** A failed call: `message` is Chinese and safe to show; `requestId` is ESS's, for support. */
@@ -19,6 +14,11 @@ export interface FailureResult {
   message: string;
   requestId?: string;
   fieldErrors?: VerificationErrors;
+  /**
+   * With `QUEUED`: call again after this many ms (the request is waiting its turn; nothing is
+   * lost). Also with a rate limit the server could not absorb within its time.
+   */
+  retryAfterMs?: number;
 }
 
 /**
@@ -44,6 +44,13 @@ export type EssVerifyLink =
 
 export type CreateUserVerifyUrlEvent = VerificationInput;
 
+/**
+ * - a link (`reused: true` when it is the caller's still-valid link for the same identity);
+ * - `verified: true` only when this WeChat user is already verified, with proof bound to them, for
+ *   this very identity (no ESS call). What ESS knows about a name and ID number is never revealed;
+ * - a failure: `QUEUED` (wait `retryAfterMs`, then call again), `QUOTA_EXCEEDED`,
+ *   `VERIFIED_OTHER_IDENTITY` (verified as someone else: withdraw first), `INVALID_INPUT`, ….
+ */
 export type CreateUserVerifyUrlResult =
   | { ok: true; verified: true }
   | ({ ok: true; verified?: false; reused: boolean } & EssVerifyLink)
@@ -52,20 +59,37 @@ export type CreateUserVerifyUrlResult =
 export type UserVerifyStatus = 'none' | 'pending' | 'verified';
 
 /**
- * How the caller came to be verified:
- * - `ess-callback`: ESS's callback reported the completion of the very link this WeChat user was
- *   given (its UserData), and ESS confirms the identity verified: the strongest proof;
- * - `own-link`: ESS reported the identity verified after this WeChat user was given a link for it
- *   (ESS said "not verified" when the link was made): the user completed verification;
- * - `ess-status`: the identity was already verified at ESS when this user asked, so no link was
- *   made. That proves the identity is verified, not that this WeChat user is that person: a
- *   service that trusts the WeChat user as the person should require `own-link`.
+ * Why the server holds that this WeChat user (OPENID) is the person verified — both bound to a
+ * link this user was given, never inferred from what ESS knows about a name and ID number:
+ * - `ess-callback` (strongest): ESS's `UserAccountVerify` callback carried the `UserData` of a
+ *   link this user was given, i.e. ESS says that very link was completed;
+ * - `own-link`: ESS reported the identity "not verified" when this user's link was made and
+ *   "verified" later: the transition happened after our link (someone else completing another
+ *   company's link for the same identity in that window would look the same).
+ * A service that needs certainty requires `ess-callback`.
  */
-export type VerificationProof = 'ess-callback' | 'own-link' | 'ess-status';
+export type VerificationProof = 'ess-callback' | 'own-link';
 
 export type GetUserVerifyStatusResult =
   /** `expired`: the user had a link that expired unused (start again). */
   | { ok: true; status: 'none'; expired?: boolean }
-  | { ok: true; status: 'verified'; maskedName?: string; proof?: VerificationProof }
-  | ({ ok: true; status: 'pending'; maskedName?: string } & EssVerifyLink)
+  | {
+      ok: true;
+      status: 'verified';
+      maskedName?: string;
+      maskedIdCardNumber?: string;
+      proof: VerificationProof;
+    }
+  | ({
+      ok: true;
+      status: 'pending';
+      maskedName?: string;
+      maskedIdCardNumber?: string;
+    } & EssVerifyLink)
   | FailureResult;
+
+/** `withdrawVerification`: everything stored for the caller is erased (ESS keeps its own record). */
+export type WithdrawVerificationResult = { ok: true } | FailureResult;
+
+/** The events of the functions that take none. */
+export type EmptyEvent = Record<string, never>;

@@ -5,6 +5,7 @@
 import { checkIdCardNumber } from './idCard';
 import { checkMobile } from './mobile';
 import { checkPersonName } from './personName';
+import type { FieldCheck } from './fieldCheck';
 
 export interface VerificationInput {
   name: string;
@@ -18,11 +19,14 @@ export type VerificationErrors = Partial<Record<VerificationField, string>>;
 export type VerificationInputCheck =
   { ok: true; value: VerificationInput } | { ok: false; errors: VerificationErrors };
 
-export const verificationFieldChecks = {
+/** One check per field of `VerificationInput`: a field added there without a check fails to compile. */
+export const verificationFieldChecks: {
+  [F in VerificationField]: (raw: string) => FieldCheck;
+} = {
   name: checkPersonName,
   idCardNumber: checkIdCardNumber,
   mobile: checkMobile,
-} as const;
+};
 
 const asText = (v: unknown): string => (typeof v === 'string' ? v : '');
 

@@ -4,15 +4,13 @@
  * CreateBatchOrganizationAuthorizationUrl), and the polling of registration tasks.
  */
 import type { ErrorCode } from '../domain/errors';
-import {
-  ORGANIZATION_FUNCTIONS,
-  type CreateBatchOrganizationAuthorizationUrlEvent,
-  type CreateBatchOrganizationAuthorizationUrlResult,
-  type CreateBatchOrganizationRegistrationTasksEvent,
-  type CreateBatchOrganizationRegistrationTasksResult,
-  type DescribeBatchOrganizationRegistrationUrlsEvent,
-  type DescribeBatchOrganizationRegistrationUrlsResult,
-  type RegistrationUrlRow,
+import type {
+  CreateBatchOrganizationAuthorizationUrlEvent,
+  CreateBatchOrganizationAuthorizationUrlResult,
+  CreateBatchOrganizationRegistrationTasksEvent,
+  CreateBatchOrganizationRegistrationTasksResult,
+  DescribeBatchOrganizationRegistrationUrlsResult,
+  RegistrationUrlRow,
 } from '../domain/organizationContract';
 import { callFunction } from './platform';
 
@@ -20,31 +18,21 @@ import { callFunction } from './platform';
 export function createRegistrationTasks(
   event: CreateBatchOrganizationRegistrationTasksEvent,
 ): Promise<CreateBatchOrganizationRegistrationTasksResult> {
-  return callFunction<CreateBatchOrganizationRegistrationTasksResult>(
-    ORGANIZATION_FUNCTIONS.createBatchOrganizationRegistrationTasks,
-    event,
-  );
+  return callFunction('createBatchOrganizationRegistrationTasks', event);
 }
 
 /** The per-enterprise links of one registration task, or `ready: false` while ESS works on it. */
 export function describeRegistrationUrls(
   taskId: string,
 ): Promise<DescribeBatchOrganizationRegistrationUrlsResult> {
-  const event: DescribeBatchOrganizationRegistrationUrlsEvent = { taskId };
-  return callFunction<DescribeBatchOrganizationRegistrationUrlsResult>(
-    ORGANIZATION_FUNCTIONS.describeBatchOrganizationRegistrationUrls,
-    event,
-  );
+  return callFunction('describeBatchOrganizationRegistrationUrls', { taskId });
 }
 
 /** One link through which a super admin completes the registration of several enterprises. */
 export function createAuthorizationUrl(
   event: CreateBatchOrganizationAuthorizationUrlEvent,
 ): Promise<CreateBatchOrganizationAuthorizationUrlResult> {
-  return callFunction<CreateBatchOrganizationAuthorizationUrlResult>(
-    ORGANIZATION_FUNCTIONS.createBatchOrganizationAuthorizationUrl,
-    event,
-  );
+  return callFunction('createBatchOrganizationAuthorizationUrl', event);
 }
 
 /**

@@ -2,7 +2,12 @@
  * The platform adapter, chosen at build time: Taro inlines `process.env.TARO_ENV`, so webpack
  * keeps only one branch and each build bundles one adapter. Pages never branch on the platform.
  */
-import type { EssVerifyLink, FailureResult } from '../domain/verificationContract';
+import type {
+  CallableFunctionName,
+  FunctionEvent,
+  FunctionResult,
+} from '../domain/functionContract';
+import type { EssVerifyLink } from '../domain/verificationContract';
 import type { OpenLinkCallbacks, PlatformAdapter, SaveImageResult } from './types';
 
 export type { OpenLinkCallbacks, PlatformAdapter, SaveImageResult } from './types';
@@ -17,9 +22,15 @@ export function initPlatform(): void {
   adapter.init();
 }
 
-/** Calls a server function; never rejects: failures come back as a `FailureResult`. */
-export function callFunction<T>(name: string, data: object): Promise<T | FailureResult> {
-  return adapter.callFunction<T>(name, data);
+/**
+ * Calls a cloud function with the event its contract declares; never rejects: failures come back
+ * as a `FailureResult` (every result type includes it).
+ */
+export function callFunction<N extends CallableFunctionName>(
+  name: N,
+  event: FunctionEvent<N>,
+): Promise<FunctionResult<N>> {
+  return adapter.callFunction(name, event) as Promise<FunctionResult<N>>;
 }
 
 /** Opens the ESS verification link; call it synchronously from the user's tap. */

@@ -1,5 +1,5 @@
 /** What each platform adapter (weapp, h5) provides; pages and services only see this. */
-import type { EssVerifyLink, FailureResult } from '../domain/verificationContract';
+import type { EssVerifyLink } from '../domain/verificationContract';
 
 export interface OpenLinkCallbacks {
   /** The ESS verification page is open (the user is now in ESS). */
@@ -23,8 +23,11 @@ export type SaveImageResult =
 export interface PlatformAdapter {
   /** One-time set-up at app launch. */
   init(): void;
-  /** Calls a server function; never rejects: failures come back as a `FailureResult`. */
-  callFunction<T>(name: string, data: object): Promise<T | FailureResult>;
+  /**
+   * Calls a server function; never rejects: failures come back as a `FailureResult`. Untyped
+   * transport: `services/platform.ts` types it by the function map.
+   */
+  callFunction(name: string, data: object): Promise<unknown>;
   /**
    * Opens the ESS verification link. Must be called synchronously from the user's tap:
    * WeChat only opens another mini-program from a tap, not after an `await`.

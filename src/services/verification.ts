@@ -1,27 +1,27 @@
 /** The verification calls the pages make, typed by the shared cloud-function contract. */
 import type { VerificationInput } from '../domain/verificationInput';
-import {
-  VERIFY_FUNCTIONS,
-  type CreateUserVerifyUrlEvent,
-  type CreateUserVerifyUrlResult,
-  type EssVerifyLink,
-  type GetUserVerifyStatusResult,
+import type {
+  CreateUserVerifyUrlResult,
+  EssVerifyLink,
+  GetUserVerifyStatusResult,
+  WithdrawVerificationResult,
 } from '../domain/verificationContract';
 import { callFunction } from './platform';
 
 /** Asks the server for an ESS verification link (or learns the user is already verified). */
 export function requestVerifyLink(input: VerificationInput): Promise<CreateUserVerifyUrlResult> {
-  const event: CreateUserVerifyUrlEvent = {
-    name: input.name,
-    idCardNumber: input.idCardNumber,
-    mobile: input.mobile,
-  };
-  return callFunction<CreateUserVerifyUrlResult>(VERIFY_FUNCTIONS.createUserVerifyUrl, event);
+  // The whole input, as the contract types it: a field added to the form is sent and checked.
+  return callFunction('createUserVerifyUrl', input);
 }
 
 /** The current user's verification status; a pending one carries its still-valid link. */
 export function fetchVerifyStatus(): Promise<GetUserVerifyStatusResult> {
-  return callFunction<GetUserVerifyStatusResult>(VERIFY_FUNCTIONS.getUserVerifyStatus, {});
+  return callFunction('getUserVerifyStatus', {});
+}
+
+/** Erases everything the server stored about the user's verification (ESS keeps its own). */
+export function withdrawVerification(): Promise<WithdrawVerificationResult> {
+  return callFunction('withdrawVerification', {});
 }
 
 /** Just the link fields of a result that carries one (drops `ok`, `status`, `reused`, …). */

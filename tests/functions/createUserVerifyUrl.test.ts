@@ -42,11 +42,7 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
     const userData = Buffer.from(String(create.params.UserData), 'base64').toString('utf8');
     expect(userData).toMatch(/^vr_[\w-]+$/);
     expect(userData).not.toMatch(/张三|11010519491231002|13800138000/);
-    // The status was checked first (already-verified users get no new link).
-    expect(essCalls().map((c) => c.action)).toEqual([
-      'DescribeUserVerifyStatus',
-      'CreateUserVerifyUrl',
-    ]);
+    expect(essCalls('CreateUserVerifyUrl')).toHaveLength(1);
   });
 
   it('rejects invalid input with field messages and makes no ESS call', async () => {
@@ -88,19 +84,12 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
     expect(essCalls('CreateUserVerifyUrl')).toHaveLength(2);
   });
 
-  it('answers verified: true for someone ESS already verified, without a new link', async () => {
+  it('gives a link to someone ESS already verified, without revealing that ESS knew them', async () => {
     h.emulator.markVerified('张三', '11010519491231002X');
     const result = await h.invoke('createUserVerifyUrl', VALID);
-    expect(result).toEqual({ ok: true, verified: true });
-    expect(essCalls('CreateUserVerifyUrl')).toHaveLength(0);
-    // Remembered: the next call needs no ESS call at all.
-    expect(await h.invoke('createUserVerifyUrl', VALID)).toEqual({ ok: true, verified: true });
-    expect(essCalls()).toHaveLength(1);
-    // ESS vouches for the identity, not for this WeChat user: the status says how it is known.
-    expect(await h.invoke('getUserVerifyStatus', {})).toMatchObject({
-      status: 'verified',
-      proof: 'ess-status',
-    });
+    expect(result).toMatchObject({ ok: true, reused: false, kind: 'miniProgram' });
+    expect(result.verified).toBeUndefined();
+    expect(essCalls('CreateUserVerifyUrl')).toHaveLength(1);
   });
 
   it('retries RequestLimitExceeded with back-off and succeeds', async () => {

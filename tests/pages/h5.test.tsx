@@ -32,7 +32,7 @@ function expectNoMiniProgramApis() {
 
 describe('h5 platform adapter', () => {
   it('POSTs JSON to /api/<name> with same-origin credentials and returns the JSON', async () => {
-    fetchMock.mockResolvedValue(jsonResponse({ ok: true, status: 'verified', maskedName: '*三' }));
+    fetchMock.mockResolvedValue(jsonResponse({ ok: true, status: 'verified', maskedName: '*三', proof: 'ess-callback' }));
     const result = await callFunction('getUserVerifyStatus', {});
     expect(fetchMock).toHaveBeenCalledWith(
       '/api/getUserVerifyStatus',
@@ -43,7 +43,7 @@ describe('h5 platform adapter', () => {
         body: '{}',
       }),
     );
-    expect(result).toEqual({ ok: true, status: 'verified', maskedName: '*三' });
+    expect(result).toEqual({ ok: true, status: 'verified', maskedName: '*三', proof: 'ess-callback' });
     initPlatform();
     expectNoMiniProgramApis();
   });

@@ -7,12 +7,9 @@ import {
   hasValidContentSignature,
 } from '../../server/callback/essCallbackCrypto';
 
-// The official ESS callback decryption sample (shared/fixtures): key, ciphertext, plaintext.
+// The official ESS callback decryption sample (public data, copied into the project's fixtures).
 const vector = JSON.parse(
-  readFileSync(
-    path.resolve(__dirname, '../../../shared/fixtures/ess-callback-vector.json'),
-    'utf8',
-  ),
+  readFileSync(path.resolve(__dirname, '../fixtures/ess-callback-vector.json'), 'utf8'),
 ) as { key: string; encrypt: string; decrypted: unknown };
 
 describe('ESS callback crypto', () => {

@@ -32,6 +32,12 @@ function memoryStore<T extends object>(): DocumentStore<T> & { docs: Map<string,
       docs.delete(id);
     },
     findBelow: async () => [],
+    transact: async (id, decide) => {
+      const decision = decide(docs.has(id) ? structuredClone(docs.get(id)!) : null);
+      if (decision.write) docs.set(id, structuredClone(decision.write));
+      else if (decision.remove) docs.delete(id);
+      return decision.result;
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { failure } from '../../server/failure';
 import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
@@ -60,6 +61,7 @@ function service() {
         store: this.store,
         refs: localFileStore(dataDir).collection<VerificationRefRecord>('refs'),
         log,
+        fail: failure,
         now: () => clock,
       });
     },

@@ -3,7 +3,7 @@
  * H5 verification page. Never touches Taro.cloud, mini-program navigation or privacy APIs:
  * in Taro's H5 build those are stubs that report success.
  */
-import type { EssVerifyLink, FailureResult } from '../../domain/verificationContract';
+import type { EssVerifyLink } from '../../domain/verificationContract';
 import { markEssLaunch } from '../essReturn';
 import { WRONG_LINK_KIND_MESSAGE, isContractResult, localFailure } from '../failure';
 import type { OpenLinkCallbacks, PlatformAdapter } from '../types';
@@ -11,7 +11,7 @@ import { copyText, openPermissionSettings, saveImage } from './media';
 
 const REQUEST_TIMEOUT_MS = 20_000;
 
-async function callFunction<T>(name: string, data: object): Promise<T | FailureResult> {
+async function callFunction(name: string, data: object): Promise<unknown> {
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
   const timer = controller ? setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS) : undefined;
   let response: Response;
@@ -30,7 +30,7 @@ async function callFunction<T>(name: string, data: object): Promise<T | FailureR
   }
   // Failures come back as contract JSON too (with a 4xx/5xx status): show their message.
   const body: unknown = await response.json().catch(() => undefined);
-  return isContractResult(body) ? (body as T) : localFailure('INTERNAL');
+  return isContractResult(body) ? body : localFailure('INTERNAL');
 }
 
 function openVerifyLink(link: EssVerifyLink, callbacks: OpenLinkCallbacks = {}): void {

@@ -1,6 +1,6 @@
 /** WeChat mini-program adapter: cloud functions and the half-screen ESS mini-program. */
 import Taro from '@tarojs/taro';
-import type { EssVerifyLink, FailureResult } from '../../domain/verificationContract';
+import type { EssVerifyLink } from '../../domain/verificationContract';
 import { cancelEssLaunch, markEssLaunch } from '../essReturn';
 import {
   OPEN_LINK_FAILED_MESSAGE,
@@ -26,11 +26,11 @@ function init(): void {
   cloudReady = true;
 }
 
-async function callFunction<T>(name: string, data: object): Promise<T | FailureResult> {
+async function callFunction(name: string, data: object): Promise<unknown> {
   if (!Taro.cloud || typeof Taro.cloud.callFunction !== 'function') return localFailure('NETWORK');
   try {
     const res = await Taro.cloud.callFunction({ name, data: data as Record<string, unknown> });
-    return isContractResult(res?.result) ? (res.result as T) : localFailure('INTERNAL');
+    return isContractResult(res?.result) ? res.result : localFailure('INTERNAL');
   } catch {
     return localFailure('NETWORK');
   }
