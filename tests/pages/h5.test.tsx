@@ -32,7 +32,9 @@ function expectNoMiniProgramApis() {
 
 describe('h5 platform adapter', () => {
   it('POSTs JSON to /api/<name> with same-origin credentials and returns the JSON', async () => {
-    fetchMock.mockResolvedValue(jsonResponse({ ok: true, status: 'verified', maskedName: '*三', proof: 'ess-callback' }));
+    fetchMock.mockResolvedValue(
+      jsonResponse({ ok: true, status: 'verified', maskedName: '*三', proof: 'ess-callback' }),
+    );
     const result = await callFunction('getUserVerifyStatus', {});
     expect(fetchMock).toHaveBeenCalledWith(
       '/api/getUserVerifyStatus',
@@ -43,7 +45,12 @@ describe('h5 platform adapter', () => {
         body: '{}',
       }),
     );
-    expect(result).toEqual({ ok: true, status: 'verified', maskedName: '*三', proof: 'ess-callback' });
+    expect(result).toEqual({
+      ok: true,
+      status: 'verified',
+      maskedName: '*三',
+      proof: 'ess-callback',
+    });
     initPlatform();
     expectNoMiniProgramApis();
   });

@@ -13,12 +13,21 @@ describe('result page', () => {
     mockCloud({ getUserVerifyStatus: () => new Promise((resolve) => (answer = resolve)) as never });
     render(<ResultPage />);
     expect(await screen.findByText('正在查询实名结果…')).toBeInTheDocument();
-    await act(async () => answer({ ok: true, status: 'verified', maskedName: '*三', proof: 'ess-callback' }));
+    await act(async () =>
+      answer({ ok: true, status: 'verified', maskedName: '*三', proof: 'ess-callback' }),
+    );
     expect(screen.queryByText('正在查询实名结果…')).not.toBeInTheDocument();
   });
 
   it('verified: says so, with the masked name', async () => {
-    mockCloud({ getUserVerifyStatus: () => ({ ok: true, status: 'verified', maskedName: '*三', proof: 'ess-callback' }) });
+    mockCloud({
+      getUserVerifyStatus: () => ({
+        ok: true,
+        status: 'verified',
+        maskedName: '*三',
+        proof: 'ess-callback',
+      }),
+    });
     render(<ResultPage />);
     expect(await screen.findByText('实名认证已完成')).toBeInTheDocument();
     expect(screen.getByText('*三')).toBeInTheDocument();
@@ -52,9 +61,17 @@ describe('result page', () => {
     const link = miniProgramLink();
     const statuses = [
       { ok: true as const, status: 'pending' as const, ...link },
-      { ok: true as const, status: 'verified' as const, maskedName: '*三', proof: 'ess-callback' as const },
+      {
+        ok: true as const,
+        status: 'verified' as const,
+        maskedName: '*三',
+        proof: 'ess-callback' as const,
+      },
     ];
-    mockCloud({ getUserVerifyStatus: () => statuses.shift() ?? { ok: true, status: 'verified', proof: 'ess-callback' } });
+    mockCloud({
+      getUserVerifyStatus: () =>
+        statuses.shift() ?? { ok: true, status: 'verified', proof: 'ess-callback' },
+    });
     render(<ResultPage />);
     fireEvent.click(await screen.findByRole('button', { name: '继续完成实名' }));
     await act(async () => {
@@ -72,7 +89,12 @@ describe('result page', () => {
         code: 'ESS_UNAVAILABLE' as const,
         message: ERROR_MESSAGES.ESS_UNAVAILABLE,
       },
-      { ok: true as const, status: 'verified' as const, maskedName: '*三', proof: 'ess-callback' as const },
+      {
+        ok: true as const,
+        status: 'verified' as const,
+        maskedName: '*三',
+        proof: 'ess-callback' as const,
+      },
     ];
     mockCloud({ getUserVerifyStatus: () => answers.shift()! });
     render(<ResultPage />);

@@ -103,7 +103,14 @@ describe('app-level return detection', () => {
   });
 
   it('the result page then shows what the server says: verified', async () => {
-    mockCloud({ getUserVerifyStatus: () => ({ ok: true, status: 'verified', maskedName: '*三', proof: 'ess-callback' }) });
+    mockCloud({
+      getUserVerifyStatus: () => ({
+        ok: true,
+        status: 'verified',
+        maskedName: '*三',
+        proof: 'ess-callback',
+      }),
+    });
     render(<ResultPage />);
     expect(await screen.findByText('实名认证已完成')).toBeInTheDocument();
   });

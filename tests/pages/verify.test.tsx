@@ -320,7 +320,14 @@ describe('verify page: coming back later', () => {
   });
 
   it('goes to the result page when the server says the user is verified', async () => {
-    mockCloud({ getUserVerifyStatus: () => ({ ok: true, status: 'verified', maskedName: '*三', proof: 'ess-callback' }) });
+    mockCloud({
+      getUserVerifyStatus: () => ({
+        ok: true,
+        status: 'verified',
+        maskedName: '*三',
+        proof: 'ess-callback',
+      }),
+    });
     render(<VerifyPage />);
     await waitFor(() =>
       expect(mocked.redirectTo).toHaveBeenCalledWith({ url: '/pages/result/index' }),
