@@ -4,7 +4,7 @@
  * (企业引导个人实名认证后回调). The emulator does the same when given `callback` options.
  */
 import { randomUUID } from 'crypto';
-import { contentSignature, encryptEssCallback } from '../server/callback/essCallbackCrypto';
+import { sealCallbackBody, signCallbackBody } from './callbackCrypto';
 import type { UserVerifyLink } from './state';
 
 export interface CallbackTarget {
@@ -29,9 +29,9 @@ export async function sendVerifyCallback(
     MsgVersion: 'v1',
     MsgData: { UserData: link.userData, VerifyTime: Math.floor(nowMs / 1000) },
   };
-  const body = JSON.stringify({ encrypt: encryptEssCallback(JSON.stringify(message), target.key) });
+  const body = JSON.stringify({ encrypt: sealCallbackBody(JSON.stringify(message), target.key) });
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (target.token) headers['Content-Signature'] = contentSignature(body, target.token);
+  if (target.token) headers['Content-Signature'] = signCallbackBody(body, target.token);
   try {
     const response = await fetch(target.url, {
       method: 'POST',

@@ -132,7 +132,8 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
       times: 10,
     });
     const result = await h.invoke('createUserVerifyUrl', VALID);
-    expect(result).toMatchObject({ ok: false, code: 'ESS_UNAVAILABLE' });
+    // A transient failure: the page may come back by itself after retryAfterMs.
+    expect(result).toMatchObject({ ok: false, code: 'ESS_UNAVAILABLE', retryAfterMs: 2000 });
     expect(essCalls('CreateUserVerifyUrl')).toHaveLength(3);
     expect(result.requestId).toBe(essCalls('CreateUserVerifyUrl')[2].requestId);
   });
@@ -158,8 +159,14 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
     h.env.ESS_SECRET_KEY = 'not-the-right-key';
     const result = await h.invoke('createUserVerifyUrl', VALID);
     expect(result).toMatchObject({ ok: false, code: 'ESS_CONFIG' });
-    expect(essCalls()).toHaveLength(1);
-    expect(essCalls()[0].errorCode).toBe('AuthFailure.SignatureFailure');
+    // The link and the status at link time are asked together; neither is retried.
+    expect(essCalls('CreateUserVerifyUrl')).toHaveLength(1);
+    expect(essCalls('DescribeUserVerifyStatus')).toHaveLength(1);
+    expect(essCalls().map((call) => call.errorCode)).toEqual([
+      'AuthFailure.SignatureFailure',
+      'AuthFailure.SignatureFailure',
+    ]);
+    expect(result.retryAfterMs).toBeUndefined();
   });
 
   it('maps an original id (gh_…) answered by ESS to the mini-program app id', async () => {

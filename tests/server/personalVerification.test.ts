@@ -11,6 +11,7 @@ import {
   personalVerification,
   REUSE_MARGIN_SECONDS,
 } from '../../server/verification/personalVerification';
+import type { LinkQuotaRecord } from '../../server/verification/linkQuota';
 import type {
   VerificationRecord,
   VerificationRefRecord,
@@ -60,6 +61,7 @@ function service() {
         ess: createEssGateway({ config, log }),
         store: this.store,
         refs: localFileStore(dataDir).collection<VerificationRefRecord>('refs'),
+        quota: localFileStore(dataDir).collection<LinkQuotaRecord>('quota'),
         log,
         fail: failure,
         now: () => clock,
