@@ -84,6 +84,18 @@ export function createEssEmulatorHandler(options: EssEmulatorHandlerOptions): Es
       state.markVerified(name, idCardNumber);
       persistence?.save();
     },
+    completeUserVerification: async (userData: string) => {
+      const links = [...state.userVerifyLinks.values()].filter(
+        (link) => link.userData === userData,
+      );
+      for (const link of links) {
+        state.markVerified(link.name, link.idCardNumber);
+        if (options.callback)
+          await sendVerifyCallback(options.callback, link, settings.now(), settings.log);
+      }
+      persistence?.save();
+      return links.length;
+    },
     reset: () => {
       generation += 1;
       recorded = [];
@@ -178,6 +190,7 @@ export async function startEssEmulator(options: EssEmulatorOptions): Promise<Ess
     injectFault: handler.injectFault,
     setLatency: handler.setLatency,
     markVerified: handler.markVerified,
+    completeUserVerification: handler.completeUserVerification,
     reset: handler.reset,
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
