@@ -21,6 +21,7 @@ export async function sendVerifyCallback(
   link: UserVerifyLink,
   nowMs: number,
   log: (line: string) => void,
+  retryDelayMs = 500,
 ): Promise<void> {
   if (!link.userData) return;
   const message = {
@@ -32,15 +33,26 @@ export async function sendVerifyCallback(
   const body = JSON.stringify({ encrypt: sealCallbackBody(JSON.stringify(message), target.key) });
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (target.token) headers['Content-Signature'] = signCallbackBody(body, target.token);
-  try {
-    const response = await fetch(target.url, {
-      method: 'POST',
-      headers,
-      body,
-      signal: AbortSignal.timeout(3000),
-    });
-    log(`[ess-emulator] callback UserAccountVerify -> ${response.status}`);
-  } catch (error) {
-    log(`[ess-emulator] callback UserAccountVerify failed: ${String(error)}`);
+  // Like ESS, a callback not answered 200 is sent again a few times, a little later each time.
+  for (let attempt = 1; attempt <= CALLBACK_ATTEMPTS; attempt += 1) {
+    try {
+      const response = await fetch(target.url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(3000),
+      });
+      log(`[ess-emulator] callback UserAccountVerify -> ${response.status} (attempt ${attempt})`);
+      if (response.status === 200) return;
+    } catch (error) {
+      log(
+        `[ess-emulator] callback UserAccountVerify failed (attempt ${attempt}): ${String(error)}`,
+      );
+    }
+    if (attempt < CALLBACK_ATTEMPTS)
+      await new Promise((r) => setTimeout(r, retryDelayMs * 2 ** (attempt - 1)));
   }
 }
+
+/** Attempts per callback (ESS retries a callback that is not answered HTTP 200). */
+export const CALLBACK_ATTEMPTS = 3;

@@ -74,6 +74,7 @@ export function createEssEmulatorHandler(options: EssEmulatorHandlerOptions): Es
         .filter((call) => action === undefined || call.action === action)
         .map((call) => ({ ...call })),
     injectFault: (fault: InjectedFault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
     setLatency: (ms: number) => {
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
         throw new TypeError('Latency must be a non-negative number of milliseconds');
@@ -188,6 +189,7 @@ export async function startEssEmulator(options: EssEmulatorOptions): Promise<Ess
     port,
     calls: handler.calls,
     injectFault: handler.injectFault,
+    clearFaults: handler.clearFaults,
     setLatency: handler.setLatency,
     markVerified: handler.markVerified,
     completeUserVerification: handler.completeUserVerification,

@@ -82,6 +82,8 @@ export interface EssEmulatorControl {
   /** Every call that reached the ESS API path, in order; only those of `action` when given. */
   calls(action?: string): RecordedCall[];
   injectFault(fault: InjectedFault): void;
+  /** Forgets the injected faults (and nothing else). */
+  clearFaults(): void;
   /** Slows every ESS API answer by `ms`. */
   setLatency(ms: number): void;
   /** Marks a person verified, as if they had completed a verification link. */

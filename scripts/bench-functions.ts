@@ -11,21 +11,11 @@ import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { essEnvFor, startLocalEssEmulator } from '../emulator/local';
-import { idCardCheckChar } from '../src/domain/idCard';
 import { buildCloudFunctions } from './build-functions';
+import { person } from './load/people';
 import { coldStartMs, percentile } from './measure';
 
 type Main = (event: unknown) => Promise<{ ok: boolean; code?: string }>;
-
-/** A distinct valid identity per index (so no call is answered from a reused link). */
-function person(i: number) {
-  const first17 = `110105${19500101 + (i % 28)}${String(100 + (i % 900)).padStart(3, '0')}`;
-  return {
-    name: '张三',
-    idCardNumber: first17 + idCardCheckChar(first17),
-    mobile: `138${String(i).padStart(8, '0')}`,
-  };
-}
 
 function summary(label: string, samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
