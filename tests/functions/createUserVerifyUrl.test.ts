@@ -176,6 +176,20 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
     expect(result.miniAppId).toBe('wx371151823f6f3edf');
   });
 
+  it("opens the configured environment's mini-program when ESS answers another, and says so", async () => {
+    await h.close();
+    h = await startHarness({ miniAppIdAnswer: 'wxa023b292fd19d41d' }); // production's, env is test
+    const result = await h.invoke('createUserVerifyUrl', VALID);
+    expect(result).toMatchObject({ miniAppId: 'wx371151823f6f3edf', envVersion: 'release' });
+    const [create] = essCalls('CreateUserVerifyUrl');
+    const warning = h
+      .logs()
+      .split('\n')
+      .find((line) => line.includes('another mini-program'));
+    expect(warning).toContain(create.requestId);
+    expect(warning).toContain('wxa023b292fd19d41d');
+  });
+
   it('takes the caller from WeChat context only', async () => {
     const result = await h.invoke(
       'createUserVerifyUrl',
