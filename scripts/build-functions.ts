@@ -55,6 +55,24 @@ export function listCloudFunctions(): string[] {
     .sort();
 }
 
+/** Bundles `entry` into `outfile` exactly as a deployed cloud function is bundled. */
+export async function bundleForTheCloud(entry: string, outfile: string): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    minify: true,
+    keepNames: true,
+    legalComments: 'none',
+    external: ['wx-server-sdk'],
+    plugins: [shimPlugin],
+    logLevel: 'warning',
+  });
+}
+
 export async function buildCloudFunctions(
   names: string[] = listCloudFunctions(),
 ): Promise<{ name: string; bytes: number }[]> {
@@ -64,20 +82,7 @@ export async function buildCloudFunctions(
     if (!existsSync(entry))
       throw new Error(`cloudfunctions/${name} has no source at server/functions/${name}.ts`);
     const outfile = path.join(functionsRoot, name, 'index.js');
-    await build({
-      entryPoints: [entry],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node16',
-      format: 'cjs',
-      minify: true,
-      keepNames: true,
-      legalComments: 'none',
-      external: ['wx-server-sdk'],
-      plugins: [shimPlugin],
-      logLevel: 'warning',
-    });
+    await bundleForTheCloud(entry, outfile);
     results.push({ name, bytes: statSync(outfile).size });
   }
   return results;
