@@ -134,6 +134,18 @@ describe('cloudbaserc.json and .env.example', () => {
     for (const name of Object.keys(OPTIONAL_VARIABLES)) expect(plan.variables).toContain(name);
   });
 
+  it('docs/deploy.md has the operator create every collection the server uses', () => {
+    const collections = new Set(
+      sourceFiles(path.join(root, 'server')).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/'(ess_[a-z_]+)'/g)].map((match) => match[1]),
+      ),
+    );
+    expect(collections.size).toBeGreaterThan(3);
+    const guide = readFileSync(path.join(root, 'docs', 'deploy.md'), 'utf8');
+    for (const name of collections)
+      expect({ name, listed: guide.includes(`\`${name}\``) }).toEqual({ name, listed: true });
+  });
+
   it('is git-ignored where values live (.env), never for .env.example', () => {
     const ignored = readFileSync(path.join(root, '.gitignore'), 'utf8').split('\n');
     expect(ignored).toContain('.env');
