@@ -26,8 +26,6 @@ const NOT_DEPLOYED: Record<string, string> = {
   WX_CONTEXT_KEYS: 'set by the WeChat cloud per call',
   LOCAL_DATA_DIR: 'the local file store (off the cloud) only',
   H5_JUMP_URL: 'the local H5 gateway (npm start) only',
-  ESS_MINI_APP_ID: 'being removed (issue 9): the ESS app id follows ESS_ENV',
-  ESS_MINI_APP_ENV_VERSION: 'being removed (issue 9): envVersion is always release',
 };
 
 function sourceFiles(dir: string): string[] {
