@@ -190,7 +190,7 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
     expect(h.logs()).not.toContain('11010519491231002');
     expect(h.logs()).not.toContain('13800138000');
     expect(h.logs()).not.toContain('张三');
-    const stored = JSON.stringify(h.storedDocuments(COLLECTION));
+    const stored = JSON.stringify(await h.storedDocuments(COLLECTION));
     expect(stored).not.toContain('13800138000');
   });
 });

@@ -96,7 +96,7 @@ describe('essCallback (ESS callback URL, HTTP-triggered)', () => {
       ),
     ).toMatchObject({ statusCode: 200 });
     // None of those recorded anything stronger than the status check.
-    const stored = h.storedDocuments('ess_user_verifications').oCaller;
+    const stored = (await h.storedDocuments('ess_user_verifications')).oCaller;
     expect(stored.proof).not.toBe('ess-callback');
   });
 
