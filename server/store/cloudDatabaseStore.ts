@@ -73,7 +73,7 @@ export interface CloudDatabaseStoreOptions {
   database?: () => CloudDatabase;
   /** Read-decide-write attempts per `transact` before `StoreContentionError` (default 12). */
   maxAttempts?: number;
-  /** Pause before attempt `n` (2, 3, …) after a conflict; default jittered, growing to 200 ms. */
+  /** Pause before attempt `n` (2, 3, …) after a conflict; default jittered, growing to 1 s. */
   pause?: (attempt: number) => Promise<void>;
 }
 
@@ -99,9 +99,10 @@ function withoutStoreFields<T>(stored: Stored): T {
   return doc as T;
 }
 
+/** Exponential back-off with full jitter: up to 40 ms before the 2nd attempt, at most 1 s. */
 const defaultPause = (attempt: number) =>
   new Promise<void>((resolve) =>
-    setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)),
+    setTimeout(resolve, Math.random() * Math.min(1000, 10 * 2 ** attempt)),
   );
 
 function sdkDatabase(): CloudDatabase {

@@ -12,8 +12,8 @@
  *   fields too), `command.set(v)` replaces a field whole, `command.remove()` deletes it;
  *   `stats.updated` counts the documents it changed; `where(query).remove()` → `stats.removed`;
  * - queries match on equality, `command.lt(n)` and `command.exists(bool)`;
- * - every request yields to the event loop before it is applied and before it answers, so
- *   concurrent callers interleave as they would over the network.
+ * - every request travels (one turn of the event loop, or `latencyMs`) before it is applied and
+ *   before it answers, so concurrent callers interleave as they would over the network.
  * Faults can be queued per operation: `fail` (nothing applied) or `lost` (applied, answer lost).
  */
 type Doc = Record<string, unknown> & { _id: string };
@@ -91,7 +91,15 @@ export interface WxDatabaseStandIn {
   reset(): void;
 }
 
-export function wxDatabaseStandIn(): WxDatabaseStandIn {
+export interface StandInOptions {
+  /** Time each way of a request, in ms (default: one turn of the event loop). */
+  latencyMs?: () => number;
+}
+
+export function wxDatabaseStandIn({ latencyMs }: StandInOptions = {}): WxDatabaseStandIn {
+  const travel = latencyMs
+    ? () => new Promise<void>((resolve) => setTimeout(resolve, latencyMs()))
+    : tick;
   const collections = new Map<string, Map<string, Doc>>();
   const zero = (): Record<Operation, number> => ({
     get: 0,
@@ -116,13 +124,13 @@ export function wxDatabaseStandIn(): WxDatabaseStandIn {
   /** One request: travel, apply, travel back; faults as queued. */
   async function request<T>(operation: Operation, api: string, apply: () => T): Promise<T> {
     requests[operation] += 1;
-    await tick();
+    await travel();
     if (unreachable) throw sdkError(api, '-501001 resource system error. connect ECONNREFUSED');
     const at = faults.findIndex((fault) => fault.operation === operation);
     const fault = at >= 0 ? faults.splice(at, 1)[0] : undefined;
     if (fault?.kind === 'fail') throw sdkError(api, '-501001 resource system error. ETIMEDOUT');
     const result = apply();
-    await tick();
+    await travel();
     if (fault?.kind === 'lost') throw sdkError(api, '-501001 resource system error. ECONNRESET');
     return result;
   }
