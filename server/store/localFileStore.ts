@@ -8,13 +8,14 @@
  *   write, on top of an in-process queue per file. So writes from any number of processes are
  *   serialised, none is lost, and `transact`'s decision runs exactly once, on the current document.
  * - A write replaces the file atomically: the new content goes to a temporary file
- *   (`<name>.json.tmp-<pid>-<random>`, mode 0600), is fsynced, then renamed over the collection
- *   file. A reader (get, findBelow) sees the old or the new file, never half of one, without
- *   taking the lock. (The directory itself is not fsynced: after a power cut the newest write may
- *   be missing, never torn.)
+ *   (`<name>.json.tmp-<pid>-<random>`, mode 0600), then is renamed over the collection file. A
+ *   reader (get, findBelow, readAll) sees the old or the new file, never half of one, without
+ *   taking the lock. Files are not fsynced: the guarantee is against processes dying (the
+ *   operating system keeps what they wrote), not power cuts, and an fsync would double the time
+ *   of every write of the local gateway and the benchmarks.
  * - A process killed mid-write leaves at most its temporary file — which can hold names or ID
- *   numbers — and a stale lock. Temporary files are removed, under the lock, the first time a
- *   process uses the collection and whenever a stale lock is taken over.
+ *   numbers — and a stale lock. Temporary files are removed, under the lock, at the first write of
+ *   each process to the collection and whenever a stale lock is taken over.
  *
  * Meant for one machine: local development, the demo, tests, benchmarks; not production traffic.
  */
@@ -41,17 +42,20 @@ export interface LocalFileStore extends StoreFactory {
 
 // Shared through globalThis: each cloud-function bundle has its own copy of this module, and the
 // local gateway loads several bundles into one process that write the same files.
-const STATE_KEY = Symbol.for('ess-verify.localFileStore.state');
+const STATE_KEY = Symbol.for('ess-verify.localFileStore.state.v2');
 interface ProcessState {
   /** Per collection file: the tail of its queue of operations in this process. */
   queues: Map<string, Promise<unknown>>;
-  /** Collection files this process has opened (and cleaned of leftover temporary files). */
-  opened: Set<string>;
+  /** Collection files this process has cleaned of leftover temporary files (at its first write). */
+  cleaned: Set<string>;
 }
 const registry = globalThis as unknown as Record<symbol, ProcessState | undefined>;
-const state = (registry[STATE_KEY] ??= { queues: new Map(), opened: new Set() });
+const state = (registry[STATE_KEY] ??= { queues: new Map(), cleaned: new Set() });
 
-/** Runs `task` after every earlier task of this process on the same file has finished. */
+/**
+ * Runs `task` after every earlier task of this process on the same file has finished (reads too,
+ * so a read sees this process's earlier writes; they take no lock).
+ */
 function serialised<T>(file: string, task: () => Promise<T>): Promise<T> {
   const previous = state.queues.get(file) ?? Promise.resolve();
   const next = previous.then(task, task);
@@ -97,13 +101,10 @@ async function readDocs<T>(file: string): Promise<Map<string, T>> {
 async function writeDocs<T>(file: string, docs: Map<string, T>): Promise<void> {
   const temp = `${file}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    const handle = await fs.open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(JSON.stringify(Object.fromEntries(docs), null, 2));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await fs.writeFile(temp, JSON.stringify(Object.fromEntries(docs), null, 2), {
+      mode: 0o600,
+      flag: 'wx',
+    });
     await fs.rename(temp, file);
   } catch (error) {
     await fs.rm(temp, { force: true });
@@ -123,17 +124,13 @@ export function localFileStore(dataDir: string): LocalFileStore {
     serialised(file, async () => {
       await fs.mkdir(root, { recursive: true, mode: 0o700 });
       return withFileLock(file, async ({ tookOver }) => {
-        if (tookOver || !state.opened.has(file)) {
+        if (tookOver || !state.cleaned.has(file)) {
           await removeLeftoverTempFiles(file);
-          state.opened.add(file);
+          state.cleaned.add(file);
         }
         return task();
       });
     });
-
-  /** Runs a read after this process's earlier operations; opens the collection first if needed. */
-  const reading = <T>(file: string, task: () => Promise<T>): Promise<T> =>
-    state.opened.has(file) ? serialised(file, task) : locked(file, task);
 
   /** Reads the collection, lets `change` edit it, and writes it back if `change` did change it. */
   const update = <T, V>(
@@ -151,14 +148,14 @@ export function localFileStore(dataDir: string): LocalFileStore {
     describe: () => `local files in ${root}`,
     readAll<T extends object>(name: string) {
       const file = fileOf(name);
-      return reading(file, async () => Object.fromEntries(await readDocs<T>(file)));
+      return serialised(file, async () => Object.fromEntries(await readDocs<T>(file)));
     },
     collection<T extends object>(name: string): DocumentStore<T> {
       const file = fileOf(name);
       return {
         get: async (id) => {
           assertDocumentId(id);
-          return reading(file, async () => (await readDocs<T>(file)).get(id) ?? null);
+          return serialised(file, async () => (await readDocs<T>(file)).get(id) ?? null);
         },
         put: async (id, doc) => {
           assertDocumentId(id);
@@ -174,7 +171,7 @@ export function localFileStore(dataDir: string): LocalFileStore {
           return update<T, void>(file, (docs) => ({ changed: docs.delete(id), value: undefined }));
         },
         findBelow: (field, value, limit) =>
-          reading(file, async () =>
+          serialised(file, async () =>
             [...(await readDocs<T>(file))]
               .filter(([, doc]) => {
                 const n = (doc as Record<string, unknown>)[field];
