@@ -106,6 +106,7 @@ const defaultPause = (attempt: number) =>
   );
 
 function sdkDatabase(): CloudDatabase {
+  absorbSdkCredentialRejections();
   // throwOnNotFound: false — a missing document reads as `data: null` instead of rejecting.
   return (loadCloud().database as (options: object) => CloudDatabase)({ throwOnNotFound: false });
 }
@@ -120,10 +121,7 @@ export function cloudDatabaseStore(
 ): StoreFactory {
   let opened: CloudDatabase | null = null;
   const db = (): CloudDatabase => {
-    if (!opened) {
-      absorbSdkCredentialRejections();
-      opened = database();
-    }
+    opened ??= database();
     return opened;
   };
 

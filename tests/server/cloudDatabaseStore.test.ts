@@ -241,6 +241,13 @@ describe('the real wx-server-sdk with the database out of reach (child processes
     expect(child.stderr).not.toMatch(/Unhandled|missing secretId/);
   });
 
+  it('any other unhandled rejection still ends the process, as Node does by default', async () => {
+    const child = await runChild('cloudDatabaseOffline.ts', ['other'], env);
+    expect(child.code).not.toBe(0);
+    expect(child.stderr).toContain('an unrelated rejection');
+    expect(child.stdout).toBe('');
+  });
+
   it('a cloud function answers its usual failure, and the process lives on', async () => {
     const child = await runChild('cloudDatabaseOffline.ts', ['function'], env);
     expect(child.code).toBe(0);

@@ -7,7 +7,8 @@
  *
  *   mode `sdk`:      wx-server-sdk used directly, every rejection caught by the caller;
  *   mode `adapter`:  the store adapter (cloudDatabaseStore), every operation;
- *   mode `function`: a built cloud function (cloudfunctions/getUserVerifyStatus) with TCB_ENV set.
+ *   mode `function`: a built cloud function (cloudfunctions/getUserVerifyStatus) with TCB_ENV set;
+ *   mode `other`:    the adapter, then an unrelated promise rejected with nobody listening.
  */
 import path from 'path';
 
@@ -37,6 +38,12 @@ async function throughAdapter() {
   ];
 }
 
+async function otherRejection() {
+  const results = await throughAdapter();
+  void Promise.reject(new Error('an unrelated rejection'));
+  return results;
+}
+
 async function throughFunction() {
   const bundle = path.resolve(__dirname, '../../../cloudfunctions/getUserVerifyStatus/index.js');
   const { main } = require(bundle) as { main: (event: unknown) => Promise<unknown> };
@@ -48,6 +55,7 @@ async function run() {
     sdk: sdkDirectly,
     adapter: throughAdapter,
     function: throughFunction,
+    other: otherRejection,
   };
   const results = await runs[mode]();
   // Give anything left dangling time to surface before declaring the process unharmed.
