@@ -20,7 +20,7 @@
  * Meant for one machine: local development, the demo, tests, benchmarks; not production traffic.
  */
 import { randomBytes } from 'crypto';
-import { promises as fs } from 'fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import path from 'path';
 import {
   assertCollectionName,
@@ -77,19 +77,18 @@ function isTempFileOf(file: string, entry: string): boolean {
 }
 
 /** Removes temporary files left by writers that died. Call only while holding the lock. */
-async function removeLeftoverTempFiles(file: string): Promise<void> {
-  const entries = await fs.readdir(path.dirname(file)).catch(() => [] as string[]);
-  await Promise.all(
-    entries
-      .filter((entry) => isTempFileOf(file, entry))
-      .map((entry) => fs.rm(path.join(path.dirname(file), entry), { force: true })),
-  );
+function removeLeftoverTempFiles(file: string): void {
+  const dir = path.dirname(file);
+  for (const entry of readdirSync(dir))
+    if (isTempFileOf(file, entry)) rmSync(path.join(dir, entry), { force: true });
 }
 
-async function readDocs<T>(file: string): Promise<Map<string, T>> {
+// The file operations are synchronous: small files, a few system calls each, cheaper than as many
+// trips through libuv's thread pool when the machine is busy.
+function readDocs<T>(file: string): Map<string, T> {
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
     throw error;
@@ -98,16 +97,16 @@ async function readDocs<T>(file: string): Promise<Map<string, T>> {
   return new Map(Object.entries(JSON.parse(text) as Record<string, T>));
 }
 
-async function writeDocs<T>(file: string, docs: Map<string, T>): Promise<void> {
+function writeDocs<T>(file: string, docs: Map<string, T>): void {
   const temp = `${file}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    await fs.writeFile(temp, JSON.stringify(Object.fromEntries(docs), null, 2), {
+    writeFileSync(temp, JSON.stringify(Object.fromEntries(docs), null, 2), {
       mode: 0o600,
       flag: 'wx',
     });
-    await fs.rename(temp, file);
+    renameSync(temp, file);
   } catch (error) {
-    await fs.rm(temp, { force: true });
+    rmSync(temp, { force: true });
     throw error;
   }
 }
@@ -122,10 +121,10 @@ export function localFileStore(dataDir: string): LocalFileStore {
   /** Runs `task` holding the collection's lock (after this process's earlier operations). */
   const locked = <T>(file: string, task: () => Promise<T>): Promise<T> =>
     serialised(file, async () => {
-      await fs.mkdir(root, { recursive: true, mode: 0o700 });
+      mkdirSync(root, { recursive: true, mode: 0o700 });
       return withFileLock(file, async ({ tookOver }) => {
         if (tookOver || !state.cleaned.has(file)) {
-          await removeLeftoverTempFiles(file);
+          removeLeftoverTempFiles(file);
           state.cleaned.add(file);
         }
         return task();
@@ -138,9 +137,9 @@ export function localFileStore(dataDir: string): LocalFileStore {
     change: (docs: Map<string, T>) => { changed: boolean; value: V },
   ): Promise<V> =>
     locked(file, async () => {
-      const docs = await readDocs<T>(file);
+      const docs = readDocs<T>(file);
       const { changed, value } = change(docs);
-      if (changed) await writeDocs(file, docs);
+      if (changed) writeDocs(file, docs);
       return value;
     });
 
@@ -148,14 +147,14 @@ export function localFileStore(dataDir: string): LocalFileStore {
     describe: () => `local files in ${root}`,
     readAll<T extends object>(name: string) {
       const file = fileOf(name);
-      return serialised(file, async () => Object.fromEntries(await readDocs<T>(file)));
+      return serialised(file, async () => Object.fromEntries(readDocs<T>(file)));
     },
     collection<T extends object>(name: string): DocumentStore<T> {
       const file = fileOf(name);
       return {
         get: async (id) => {
           assertDocumentId(id);
-          return serialised(file, async () => (await readDocs<T>(file)).get(id) ?? null);
+          return serialised(file, async () => readDocs<T>(file).get(id) ?? null);
         },
         put: async (id, doc) => {
           assertDocumentId(id);
@@ -172,7 +171,7 @@ export function localFileStore(dataDir: string): LocalFileStore {
         },
         findBelow: (field, value, limit) =>
           serialised(file, async () =>
-            [...(await readDocs<T>(file))]
+            [...readDocs<T>(file)]
               .filter(([, doc]) => {
                 const n = (doc as Record<string, unknown>)[field];
                 return typeof n === 'number' && n < value;
