@@ -25,7 +25,7 @@
  *   about one successful write per two round trips, above the 20 a second it hands out, but a
  *   burst of simultaneous callers makes them repeat. On the stand-in with 5–10 ms per request
  *   each way, 200 acquires cost about 6–7 requests each when served by 20 instances one after
- *   another (a function's concurrency limit in the basic quota), 10–14 when they arrive over one
+ *   another (a function's concurrency limit in the basic quota), 9–14 when they arrive over one
  *   second, 15–18 when all 200 arrive at the same instant; every caller still got its slot, in
  *   order. The repeats are spread by the adapter's jittered back-off; a transact that gives up
  *   (`StoreContentionError`) is tried again after a short pause while the deadline allows, else
