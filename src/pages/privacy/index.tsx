@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import PageRoot from '../../components/PageRoot';
+import Paragraph from '../../components/Paragraph';
 import './index.css';
 
 const SECTIONS: ReadonlyArray<{ title: string; body: string }> = [
@@ -31,19 +33,22 @@ const SECTIONS: ReadonlyArray<{ title: string; body: string }> = [
 /** 个人信息保护说明: what is collected, why, where it goes, how long it is kept, how to reach us. */
 export default function PrivacyNoticePage() {
   return (
-    <View className="page privacy-page">
+    <PageRoot className="privacy-page">
       <View className="page__intro">
         <Text className="page__title">个人信息保护说明</Text>
-        <Text className="page__subtitle">我们重视你的个人信息，请在提交前了解以下内容。</Text>
+        <Paragraph
+          className="page__subtitle"
+          text="我们重视你的个人信息，请在提交前了解以下内容。"
+        />
       </View>
       <View className="card">
         {SECTIONS.map((section) => (
           <View className="privacy-section" key={section.title}>
             <Text className="privacy-section__title">{section.title}</Text>
-            <Text className="privacy-section__body">{section.body}</Text>
+            <Paragraph className="privacy-section__body" text={section.body} />
           </View>
         ))}
       </View>
-    </View>
+    </PageRoot>
   );
 }
