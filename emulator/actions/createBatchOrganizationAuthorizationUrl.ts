@@ -12,7 +12,7 @@ import type {
   CreateBatchOrganizationAuthorizationUrlRequest,
   CreateBatchOrganizationAuthorizationUrlResponse,
 } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ess/v20201111/ess_models';
-import { maskName } from '../../src/domain/mask';
+import { maskPersonName } from '../masks';
 import { LINK_LIFETIME_SECONDS } from '../defaults';
 import { newLongId, newShortKey } from '../ids';
 import { batchAuthorizationUrl } from '../links';
@@ -69,7 +69,7 @@ function selectSubTasks(
     if (!subTask || !state.isSubTaskReady(subTask, nowMs)) {
       selection.errorMessages.push(`子任务 ${id} 不存在或尚未处理完成，已筛选`);
     } else if (!belongsTo(subTask, admin)) {
-      selection.errorMessages.push(`子任务 ${id} 不属于超管 ${maskName(admin.name)}，已筛选`);
+      selection.errorMessages.push(`子任务 ${id} 不属于超管 ${maskPersonName(admin.name)}，已筛选`);
     } else {
       selection.subTaskIds.push(id);
     }

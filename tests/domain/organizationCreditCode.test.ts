@@ -58,8 +58,14 @@ describe('unified social credit code (GB 32100)', () => {
     expect(isValidUniformSocialCreditCode('91350100m000100y43')).toBe(false);
   });
 
-  it('is the very check the local ESS emulator applies (one implementation)', () => {
-    expect(emulatorCreditCode.isValidUniformSocialCreditCode).toBe(isValidUniformSocialCreditCode);
-    expect(emulatorCreditCode.creditCodeCheckChar).toBe(creditCodeCheckChar);
+  it('agrees with the check the local ESS emulator applies with its own code', () => {
+    for (const code of ['91350100M000100Y43', '91350100M000100Y44', '9135010OM000100Y43']) {
+      expect(emulatorCreditCode.isValidUniformSocialCreditCode(code)).toBe(
+        isValidUniformSocialCreditCode(code),
+      );
+    }
+    expect(emulatorCreditCode.creditCodeCheckChar('91350100M000100Y4')).toBe(
+      creditCodeCheckChar('91350100M000100Y4'),
+    );
   });
 });
