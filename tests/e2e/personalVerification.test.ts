@@ -155,6 +155,42 @@ describe('personal verification in the browser', () => {
     },
   );
 
+  scenario(
+    "layout details: checkbox on its line, inputs in the labels' font, hints aligned",
+    async (page) => {
+      await openForm(page);
+      await fillForm(page, PERSON);
+      const form = await page.evaluate(() => {
+        const center = (selector: string) => {
+          const box = document.querySelector(selector)!.getBoundingClientRect();
+          return (box.top + box.bottom) / 2;
+        };
+        const font = (selector: string) =>
+          getComputedStyle(document.querySelector(selector)!).fontFamily;
+        return {
+          checkboxOffset: Math.abs(
+            center('#consent input[type="checkbox"]') - center('.consent__text'),
+          ),
+          inputFont: font('#idCardNumber input'),
+          labelFont: font('.form-field__label'),
+        };
+      });
+      expect(form.checkboxOffset).toBeLessThanOrEqual(2);
+      expect(form.inputFont).toBe(form.labelFont);
+
+      await consent(page);
+      await submitButton(page).click();
+      await launchButton(page).waitFor();
+      // The hint inside the ready card starts where the rows above it start.
+      const lefts = await page.evaluate(() =>
+        ['.ready-card .info-row__label', '.ready-card .hint'].map(
+          (selector) => document.querySelector(selector)!.getBoundingClientRect().left,
+        ),
+      );
+      expect(lefts[1]).toBeCloseTo(lefts[0], 0);
+    },
+  );
+
   scenario('the pale button says what is missing, and nothing is sent', async (page) => {
     const apiRequests: string[] = [];
     page.on('request', (request) => {

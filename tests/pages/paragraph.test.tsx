@@ -12,17 +12,19 @@ describe('Paragraph: no line holds only a character and its full stop', () => {
       '请点击继续。',
     );
     // Too long to keep whole without leaving a short line before it: the last characters only.
-    expect(unbrokenEnd('如果还没完成，请点击“继续完成实名”。').tail).toBe('成实名”。');
+    expect(unbrokenEnd('如果还没完成，请点击“继续完成实名”。').tail).toBe('完成实名”。');
   });
 
-  it('keeps at least the last three characters with the closing punctuation', () => {
+  it('keeps at least the last three characters — whole words — with the closing punctuation', () => {
+    // Not "其隐" / "私政策。": the segmenter keeps the word.
+    expect(unbrokenEnd('腾讯电子签对信息的处理适用其隐私政策。').tail).toBe('隐私政策。');
     expect(unbrokenEnd('你的身份已通过腾讯电子签核验。')).toEqual({
       head: '你的身份已通过腾讯电子',
       tail: '签核验。',
     });
     // The last phrase is too long to keep whole on a narrow screen at large text.
     expect(unbrokenEnd('好，这是一句非常非常长而且没有任何停顿的最后一个短语。').tail).toBe(
-      '个短语。',
+      '一个短语。',
     );
   });
 
