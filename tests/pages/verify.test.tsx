@@ -525,6 +525,9 @@ describe('verify page: the waiting room (QUEUED)', () => {
       { ok: true, reused: false, ...miniProgramLink() },
     ]);
     expect(screen.getByText('预计还需约 2 秒，将自动继续')).toBeInTheDocument();
+    // The page continues by itself: it says so, rather than "请稍等几秒后再试".
+    expect(screen.getByText(fullText(ERROR_MESSAGES.QUEUED))).toBeInTheDocument();
+    expect(screen.queryByText(fullText(ERROR_MESSAGES.RATE_LIMITED))).not.toBeInTheDocument();
     await advance(1_500);
     expect(await screen.findByText('实名链接已生成')).toBeInTheDocument();
   });

@@ -84,7 +84,9 @@ export function useLinkRequest(onFieldErrors: (errors: VerificationErrors) => vo
       if (!result.ok) {
         const wait = waitOf(result);
         if (wait !== null) {
-          setPhase({ kind: 'queued', input, retryAt: Date.now() + wait, message: result.message });
+          // The page continues by itself, so it says so (a rate-limit message asks to retry).
+          const message = result.code === 'QUEUED' ? result.message : ERROR_MESSAGES.QUEUED;
+          setPhase({ kind: 'queued', input, retryAt: Date.now() + wait, message });
           return;
         }
         setPhase({ kind: 'form' });
