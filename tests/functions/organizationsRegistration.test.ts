@@ -48,7 +48,7 @@ describe('who may register enterprises', () => {
       code: 'FORBIDDEN',
     });
     expect(h.emulator.calls()).toHaveLength(0);
-    expect(h.storedDocuments(BATCHES)).toEqual({});
+    expect(await h.storedDocuments(BATCHES)).toEqual({});
   });
 
   it('lets nobody in when ADMIN_OPENIDS is not set, and keeps NO_IDENTITY first', async () => {
@@ -110,8 +110,8 @@ describe('enterprises sent without an answer, in later submissions', () => {
   const HELD = /上次提交未得到腾讯电子签答复，可能已提交成功；请先在控制台核对/;
   const code = (n: number) => organization(n).uniformSocialCreditCode;
   /** The enterprises the server holds for each admin: `owner → codes`. */
-  const heldCodes = () =>
-    Object.values(h.storedDocuments(BATCHES))
+  const heldCodes = async () =>
+    Object.values(await h.storedDocuments(BATCHES))
       .filter((doc) => doc.kind === 'heldCode')
       .map((doc) => `${doc.owner}:${doc.code}:${doc.state}`)
       .sort();
@@ -133,7 +133,9 @@ describe('enterprises sent without an answer, in later submissions', () => {
 
   it('a new submission (another key) does not send them again; only what was confirmed not submitted', async () => {
     await firstSubmissionTimesOut();
-    expect(heldCodes()).toEqual([1, 2, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort());
+    expect(await heldCodes()).toEqual(
+      [1, 2, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort(),
+    );
 
     // The page reloaded, the same three pasted again with a fourth: a new request key.
     const again = await register({
@@ -181,14 +183,14 @@ describe('enterprises sent without an answer, in later submissions', () => {
     expect(createCalls()).toHaveLength(3);
     expect(submittedNames(2)).toEqual([chineseName(2)]);
     // Submitted: no longer held. The others still are.
-    expect(heldCodes()).toEqual([1, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort());
+    expect(await heldCodes()).toEqual([1, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort());
 
     // Per admin: another admin's submission of the same enterprises is sent.
     const theirs = await register({ organizations: [organization(1)] }, OTHER_ADMIN);
     expect(theirs).toMatchObject({ ok: true, rowStatuses: ['submitted'] });
     expect(createCalls()).toHaveLength(4);
     // Codes only: nothing personal at rest.
-    expect(JSON.stringify(h.storedDocuments(BATCHES))).not.toMatch(
+    expect(JSON.stringify(await h.storedDocuments(BATCHES))).not.toMatch(
       /王五|李四|13900139000|440305198501011231|模拟科技/,
     );
   });
@@ -209,7 +211,9 @@ describe('enterprises sent without an answer, in later submissions', () => {
     expect(createCalls()).toHaveLength(2);
     expect(submittedNames(1)).toEqual([chineseName(5)]);
     // ESS answered (it did nothing): enterprise 5 is not held.
-    expect(heldCodes()).toEqual([1, 2, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort());
+    expect(await heldCodes()).toEqual(
+      [1, 2, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort(),
+    );
   });
 
   it('refuses a confirmedNotSubmitted that is not a list of valid credit codes (≤ 50)', async () => {
@@ -273,9 +277,9 @@ describe('submitting', () => {
       ]),
     });
     // Who owns each task is remembered; nothing personal is at rest.
-    const tasks = h.storedDocuments(TASKS);
+    const tasks = await h.storedDocuments(TASKS);
     expect(result.taskIds.map((id: string) => tasks[id]?.owner)).toEqual([ADMIN, ADMIN, ADMIN]);
-    const stored = JSON.stringify([h.storedDocuments(BATCHES), tasks]);
+    const stored = JSON.stringify([await h.storedDocuments(BATCHES), tasks]);
     expect(stored).not.toMatch(/王五|13900139000|440305198501011231|模拟科技/);
     expect(h.logs()).toContain(result.taskIds[2]);
     expect(h.logs()).not.toMatch(/王五|李四|13900139000|440305198501011231/);
@@ -332,7 +336,7 @@ describe('submitting', () => {
     const rows = organizations(15);
 
     const partial = await register({ organizations: rows, requestKey: 'partial-1' });
-    const firstTaskId = Object.values(h.storedDocuments(BATCHES))[0].chunks[0].taskId;
+    const firstTaskId = Object.values(await h.storedDocuments(BATCHES))[0].chunks[0].taskId;
     // The accepted task is not hidden by the failure after it.
     expect(partial).toEqual({
       ok: true,
@@ -349,9 +353,9 @@ describe('submitting', () => {
       'InternalError.System',
       'InternalError.System',
     ]);
-    expect(h.storedDocuments(TASKS)[firstTaskId]).toMatchObject({ owner: ADMIN });
+    expect((await h.storedDocuments(TASKS))[firstTaskId]).toMatchObject({ owner: ADMIN });
     // Done: the batch is not held by anyone.
-    expect(Object.values(h.storedDocuments(BATCHES))[0].lease).toBeUndefined();
+    expect(Object.values(await h.storedDocuments(BATCHES))[0].lease).toBeUndefined();
 
     const retried = await register({ organizations: rows, requestKey: 'partial-1' });
     expect(retried).toMatchObject({
