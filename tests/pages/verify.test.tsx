@@ -1,3 +1,4 @@
+import { RETRYING_MESSAGE } from '../../src/pages/verify/useLinkRequest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import VerifyPage from '../../src/pages/verify';
@@ -530,6 +531,22 @@ describe('verify page: the waiting room (QUEUED)', () => {
     expect(screen.queryByText(fullText(ERROR_MESSAGES.RATE_LIMITED))).not.toBeInTheDocument();
     await advance(1_500);
     expect(await screen.findByText('实名链接已生成')).toBeInTheDocument();
+  });
+
+  it('tries again by itself when ESS failed for a moment, three times in a row at most', async () => {
+    const busy = {
+      ok: false as const,
+      code: 'ESS_UNAVAILABLE' as const,
+      message: ERROR_MESSAGES.ESS_UNAVAILABLE,
+      retryAfterMs: 2_000,
+    };
+    await submitIntoQueue([busy, busy, busy, busy]);
+    expect(screen.getByText(fullText(RETRYING_MESSAGE))).toBeInTheDocument();
+    for (let i = 0; i < 3; i += 1) await advance(2_000);
+    // The fourth failure in a row is shown: the user decides when to try again.
+    expect(await screen.findByText(fullText(ERROR_MESSAGES.ESS_UNAVAILABLE))).toBeInTheDocument();
+    expect(cloudCallsTo('createUserVerifyUrl')).toHaveLength(4);
+    expect(field('身份证号')).toHaveValue(VALID.idCardNumber);
   });
 
   it('"取消排队" stops waiting and gives the form back, as typed', async () => {

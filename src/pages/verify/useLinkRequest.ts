@@ -29,11 +29,29 @@ export interface LinkFailure {
 const MIN_WAIT_MS = 1_000;
 const MAX_WAIT_MS = 60_000;
 
-/** A failure that means "your turn has not come yet", and how long to wait. */
-function waitOf(result: FailureResult): number | null {
-  const waits = result.code === 'QUEUED' || result.code === 'RATE_LIMITED';
-  if (!waits || typeof result.retryAfterMs !== 'number') return null;
-  return Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, result.retryAfterMs));
+/** ESS failing for a moment (busy, a time-out): tried again by the page this many times. */
+export const MAX_AUTOMATIC_RETRIES = 3;
+
+/** Said while the page tries again by itself after ESS failed for a moment. */
+export const RETRYING_MESSAGE = '腾讯电子签暂时繁忙，正在为你自动重试，无需重新填写';
+
+/**
+ * A failure the page waits out by itself, how long, and what it says meanwhile: the queue for
+ * ESS (`QUEUED`, or a rate limit) always; another failure the server says is worth retrying soon
+ * (`retryAfterMs`: ESS busy, a time-out) up to `MAX_AUTOMATIC_RETRIES` times in a row.
+ */
+function waitOf(
+  result: FailureResult,
+  retriesSoFar: number,
+): { ms: number; message: string; transient: boolean } | null {
+  if (typeof result.retryAfterMs !== 'number') return null;
+  const ms = Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, result.retryAfterMs));
+  if (result.code === 'QUEUED') return { ms, message: result.message, transient: false };
+  // A rate-limit message asks the user to retry: the page continues by itself, so it says so.
+  if (result.code === 'RATE_LIMITED')
+    return { ms, message: ERROR_MESSAGES.QUEUED, transient: false };
+  if (retriesSoFar >= MAX_AUTOMATIC_RETRIES) return null;
+  return { ms, message: RETRYING_MESSAGE, transient: true };
 }
 
 /**
@@ -45,6 +63,8 @@ export function useLinkRequest(onFieldErrors: (errors: VerificationErrors) => vo
   const [phase, setPhase] = useState<LinkPhase>({ kind: 'checking' });
   const [failure, setFailure] = useState<LinkFailure | null>(null);
   const ticketRef = useRef(0);
+  /** Automatic retries after transient ESS failures, in a row (reset by any other answer). */
+  const retriesRef = useRef(0);
   const phaseRef = useRef(phase);
   phaseRef.current = phase;
 
@@ -82,18 +102,19 @@ export function useLinkRequest(onFieldErrors: (errors: VerificationErrors) => vo
       const result = await requestVerifyLink(input);
       if (ticket !== ticketRef.current) return;
       if (!result.ok) {
-        const wait = waitOf(result);
+        const wait = waitOf(result, retriesRef.current);
         if (wait !== null) {
-          // The page continues by itself, so it says so (a rate-limit message asks to retry).
-          const message = result.code === 'QUEUED' ? result.message : ERROR_MESSAGES.QUEUED;
-          setPhase({ kind: 'queued', input, retryAt: Date.now() + wait, message });
+          retriesRef.current = wait.transient ? retriesRef.current + 1 : 0;
+          setPhase({ kind: 'queued', input, retryAt: Date.now() + wait.ms, message: wait.message });
           return;
         }
+        retriesRef.current = 0;
         setPhase({ kind: 'form' });
         setFailure({ code: result.code, message: result.message });
         if (result.fieldErrors) onFieldErrors(result.fieldErrors);
         return;
       }
+      retriesRef.current = 0;
       if (result.verified) {
         setPhase({ kind: 'form' });
         goToResult();
