@@ -120,6 +120,9 @@ export function createPacer({
         if (taken.ok) {
           const wait = taken.slotAt - now();
           if (wait > 0) await sleep(Math.ceil(wait));
+          // Woken (or served) too late — a busy event loop, a slow store: going now would bunch
+          // this call with the ones after it. The slot is lost; take the next free one.
+          if (now() - taken.slotAt > intervalMs / 2) continue;
         }
         return taken;
       }

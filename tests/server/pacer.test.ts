@@ -90,6 +90,27 @@ describe('pacer', () => {
     });
   });
 
+  it('gives up a slot it woke too late for (a busy event loop), and takes the next free one', async () => {
+    const clock = { now: T0 };
+    let oversleep = 200;
+    const pacer = createPacer({
+      store: memoryStore().collection<RateSlotRecord>(RATE_SLOTS_COLLECTION),
+      ratePerSecond: 20,
+      now: () => clock.now,
+      sleep: async (ms) => {
+        // The first wake-up comes 200 ms late; the others on time.
+        clock.now += ms + oversleep;
+        oversleep = 0;
+      },
+    });
+    const far = { deadline: T0 + 60_000 };
+    expect(await pacer.acquire(ACTION, far)).toEqual({ ok: true, slotAt: T0 });
+    // Slot T0 + 55 is missed (woken at T0 + 255): the call takes the next free slot instead.
+    const late = await pacer.acquire(ACTION, far);
+    expect(late).toEqual({ ok: true, slotAt: T0 + 255 });
+    expect(clock.now).toBe(T0 + 255);
+  });
+
   it('does not make up for idle time: after a pause the next call starts now, then paced', async () => {
     const { pacer, clock } = pacerOnClock();
     const far = () => ({ deadline: clock.now + 60_000 });
@@ -240,9 +261,14 @@ describe('pacer: 4 processes × 25 acquires on one local store', () => {
       expect(busiestSecond(slots)).toBeLessThanOrEqual(40);
       const sorted = [...slots].sort((a, b) => a - b);
       const gaps = sorted.slice(1).map((slot, i) => slot - sorted[i]);
-      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1050 / 40 - 1e-6);
-      // One transact per acquire, each decided once: the lock serialises them.
-      for (const report of reports) expect(report).toMatchObject({ transacts: 25, decisions: 25 });
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1100 / 40 - 1e-6);
+      // Each transact decided once: the lock serialises them (no compare-and-set repeats). A
+      // process woken too late for its slot (a busy machine) gives it up and takes another, so
+      // there may be more transacts than acquires, never fewer.
+      for (const report of reports) {
+        expect(report.decisions).toBe(report.transacts);
+        expect(report.transacts).toBeGreaterThanOrEqual(25);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
