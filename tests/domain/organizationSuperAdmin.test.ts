@@ -1,9 +1,9 @@
 import {
-  checkAdminIdCardNumber,
-  checkAdminIdentity,
-  checkAdminName,
+  checkSuperAdminIdCardNumber,
+  checkSuperAdmin,
+  checkSuperAdminName,
   checkChineseOrLatinName,
-} from '../../src/domain/adminIdentity';
+} from '../../src/domain/superAdminIdentity';
 
 const NOW = new Date('2026-11-26T00:00:00Z');
 const failureOf = (result: { ok: boolean; message?: string }) =>
@@ -11,38 +11,42 @@ const failureOf = (result: { ok: boolean; message?: string }) =>
 
 describe('admin ID number by document type', () => {
   it('ID_CARD: GB 11643 as for personal verification', () => {
-    expect(checkAdminIdCardNumber('ID_CARD', '11010519491231002x', NOW)).toEqual({
+    expect(checkSuperAdminIdCardNumber('ID_CARD', '11010519491231002x', NOW)).toEqual({
       ok: true,
       value: '11010519491231002X',
     });
-    expect(failureOf(checkAdminIdCardNumber('ID_CARD', '110105194912310021', NOW))).toMatch(
+    expect(failureOf(checkSuperAdminIdCardNumber('ID_CARD', '110105194912310021', NOW))).toMatch(
       /校验位/,
     );
   });
 
   it('HONGKONG_MACAO_AND_TAIWAN: ID-card format with region 810000/820000/830000', () => {
     for (const id of ['810000198001010014', '820000198512120022', '830000199003150035']) {
-      expect(checkAdminIdCardNumber('HONGKONG_MACAO_AND_TAIWAN', id, NOW)).toEqual({
+      expect(checkSuperAdminIdCardNumber('HONGKONG_MACAO_AND_TAIWAN', id, NOW)).toEqual({
         ok: true,
         value: id,
       });
     }
     // A valid mainland ID number is not a residence permit number.
     expect(
-      failureOf(checkAdminIdCardNumber('HONGKONG_MACAO_AND_TAIWAN', '11010519491231002X', NOW)),
+      failureOf(
+        checkSuperAdminIdCardNumber('HONGKONG_MACAO_AND_TAIWAN', '11010519491231002X', NOW),
+      ),
     ).toMatch(/810000.*820000.*830000/);
     // The check character is verified, and the message speaks of the permit.
     expect(
-      failureOf(checkAdminIdCardNumber('HONGKONG_MACAO_AND_TAIWAN', '810000198001010015', NOW)),
+      failureOf(
+        checkSuperAdminIdCardNumber('HONGKONG_MACAO_AND_TAIWAN', '810000198001010015', NOW),
+      ),
     ).toBe('居住证号码校验位不正确，请核对是否输错');
   });
 
   it('HONGKONG_AND_MACAO: H or M and 10 digits (11 characters, as ESS checks), upper-cased', () => {
-    expect(checkAdminIdCardNumber('HONGKONG_AND_MACAO', 'h1234567890')).toEqual({
+    expect(checkSuperAdminIdCardNumber('HONGKONG_AND_MACAO', 'h1234567890')).toEqual({
       ok: true,
       value: 'H1234567890',
     });
-    expect(checkAdminIdCardNumber('HONGKONG_AND_MACAO', 'M 1234 5678 90').ok).toBe(true);
+    expect(checkSuperAdminIdCardNumber('HONGKONG_AND_MACAO', 'M 1234 5678 90').ok).toBe(true);
     // 8 digits (what the card face shows without the issue count) is not what ESS takes.
     for (const bad of [
       'H12345678',
@@ -54,82 +58,90 @@ describe('admin ID number by document type', () => {
       'H12345678901',
       'HK123456789',
     ]) {
-      expect(failureOf(checkAdminIdCardNumber('HONGKONG_AND_MACAO', bad))).toBe(
+      expect(failureOf(checkSuperAdminIdCardNumber('HONGKONG_AND_MACAO', bad))).toBe(
         '通行证号码应为H或M开头，后接10位数字，共11位',
       );
     }
     // An ID card number is not a travel permit number.
-    expect(checkAdminIdCardNumber('HONGKONG_AND_MACAO', '11010519491231002X').ok).toBe(false);
+    expect(checkSuperAdminIdCardNumber('HONGKONG_AND_MACAO', '11010519491231002X').ok).toBe(false);
   });
 });
 
 describe('admin names', () => {
   it('ID_CARD holders: Chinese names only', () => {
-    expect(checkAdminName(' 张 三 ', 'ID_CARD')).toEqual({ ok: true, value: '张三' });
-    expect(checkAdminName('Chan Tai Man', 'ID_CARD').ok).toBe(false);
+    expect(checkSuperAdminName(' 张 三 ', 'ID_CARD')).toEqual({ ok: true, value: '张三' });
+    expect(checkSuperAdminName('Chan Tai Man', 'ID_CARD').ok).toBe(false);
   });
 
   it('Hong Kong, Macao and Taiwan documents: Chinese or Latin names', () => {
-    expect(checkAdminName('  CHAN   Tai-man ', 'HONGKONG_AND_MACAO')).toEqual({
+    expect(checkSuperAdminName('  CHAN   Tai-man ', 'HONGKONG_AND_MACAO')).toEqual({
       ok: true,
       value: 'CHAN Tai-man',
     });
-    expect(checkAdminName('陈大文', 'HONGKONG_MACAO_AND_TAIWAN')).toEqual({
+    expect(checkSuperAdminName('陈大文', 'HONGKONG_MACAO_AND_TAIWAN')).toEqual({
       ok: true,
       value: '陈大文',
     });
-    expect(checkAdminName('Chan 2', 'HONGKONG_AND_MACAO').ok).toBe(false);
-    expect(checkAdminName('陈Tai Man', 'HONGKONG_AND_MACAO').ok).toBe(false);
+    expect(checkSuperAdminName('Chan 2', 'HONGKONG_AND_MACAO').ok).toBe(false);
+    expect(checkSuperAdminName('陈Tai Man', 'HONGKONG_AND_MACAO').ok).toBe(false);
     expect(checkChineseOrLatinName('A'.repeat(51)).ok).toBe(false);
   });
 });
 
-describe('checkAdminIdentity', () => {
+describe('checkSuperAdmin', () => {
   it('normalises the whole identity; the ID number is optional', () => {
     expect(
-      checkAdminIdentity({ adminName: '王五', adminMobile: '+86 139 0013 9000' }, NOW),
+      checkSuperAdmin({ superAdminName: '王五', superAdminMobile: '+86 139 0013 9000' }, NOW),
     ).toEqual({
       ok: true,
-      value: { adminName: '王五', adminMobile: '13900139000', adminIdCardType: 'ID_CARD' },
+      value: {
+        superAdminName: '王五',
+        superAdminMobile: '13900139000',
+        superAdminIdCardType: 'ID_CARD',
+      },
     });
     expect(
-      checkAdminIdentity(
+      checkSuperAdmin(
         {
-          adminName: 'Chan Tai Man',
-          adminMobile: '13900139000',
-          adminIdCardType: 'HONGKONG_AND_MACAO',
-          adminIdCardNumber: 'h1234567890',
+          superAdminName: 'Chan Tai Man',
+          superAdminMobile: '13900139000',
+          superAdminIdCardType: 'HONGKONG_AND_MACAO',
+          superAdminIdCardNumber: 'h1234567890',
         },
         NOW,
       ),
     ).toEqual({
       ok: true,
       value: {
-        adminName: 'Chan Tai Man',
-        adminMobile: '13900139000',
-        adminIdCardType: 'HONGKONG_AND_MACAO',
-        adminIdCardNumber: 'H1234567890',
+        superAdminName: 'Chan Tai Man',
+        superAdminMobile: '13900139000',
+        superAdminIdCardType: 'HONGKONG_AND_MACAO',
+        superAdminIdCardNumber: 'H1234567890',
       },
     });
   });
 
   it('reports every field at once, and an unknown document type', () => {
-    const result = checkAdminIdentity(
-      { adminName: '', adminMobile: '1390013900', adminIdCardNumber: '110105194912310021' },
+    const result = checkSuperAdmin(
+      {
+        superAdminName: '',
+        superAdminMobile: '1390013900',
+        superAdminIdCardNumber: '110105194912310021',
+      },
       NOW,
     );
     expect(result.ok).toBe(false);
     expect(!result.ok && Object.keys(result.errors).sort()).toEqual([
-      'adminIdCardNumber',
-      'adminMobile',
-      'adminName',
+      'superAdminIdCardNumber',
+      'superAdminMobile',
+      'superAdminName',
     ]);
-    const unknownType = checkAdminIdentity(
-      { adminName: '王五', adminMobile: '13900139000', adminIdCardType: 'PASSPORT' },
+    const unknownType = checkSuperAdmin(
+      { superAdminName: '王五', superAdminMobile: '13900139000', superAdminIdCardType: 'PASSPORT' },
       NOW,
     );
     expect(!unknownType.ok && unknownType.errors).toEqual({
-      adminIdCardType: '证件类型只能是居民身份证、港澳居民来往内地通行证、港澳台居民居住证',
+      superAdminIdCardType: '证件类型只能是居民身份证、港澳居民来往内地通行证、港澳台居民居住证',
     });
   });
 });

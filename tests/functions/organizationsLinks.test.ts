@@ -2,10 +2,12 @@
  * describeBatchOrganizationRegistrationUrls and createBatchOrganizationAuthorizationUrl as built,
  * through the real ESS SDK, against the local ESS emulator (tasks ready after 150 ms).
  */
+import { AUTHORIZATION_MESSAGES } from '../../server/organizations/wording';
 import type { Harness } from '../support/functionHarness';
 import {
   asAdmin,
   AUTHORIZE,
+  CHECK_ACCESS,
   DESCRIBE,
   NOT_ADMIN,
   organization,
@@ -105,17 +107,47 @@ describe('describeBatchOrganizationRegistrationUrls', () => {
     expect((await waitForLinks(h, created.taskIds[0])).ready).toBe(true);
   });
 
-  it('checks the caller before the event: the pages probe access with an empty task id', async () => {
+  it('checks the caller before the event', async () => {
     expect(await asAdmin(h, DESCRIBE, { taskId: '' }, NOT_ADMIN)).toMatchObject({
       code: 'FORBIDDEN',
     });
     expect(await asAdmin(h, DESCRIBE, { taskId: '' })).toMatchObject({ code: 'INVALID_INPUT' });
     expect(h.emulator.calls()).toHaveLength(0);
   });
+
+  it('logs the "still processing" answers of a poll at level info, never error', async () => {
+    frozenAt = Date.now();
+    const created = await asAdmin(h, REGISTER, { organizations: organizations(1) });
+    for (let round = 0; round < 3; round += 1) {
+      expect(await asAdmin(h, DESCRIBE, { taskId: created.taskIds[0] })).toEqual({
+        ok: true,
+        ready: false,
+      });
+    }
+    const lines = h
+      .logs()
+      .split('\n')
+      .filter((line) => line.includes('DescribeBatchOrganizationRegistrationUrls'));
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ level: 'info' });
+  });
+});
+
+describe('checkOperatorAccess', () => {
+  it('answers an operator ok and anyone else FORBIDDEN, without ESS or configuration', async () => {
+    delete h.env.ESS_SECRET_KEY;
+    expect(await asAdmin(h, CHECK_ACCESS, {})).toEqual({ ok: true });
+    expect(await asAdmin(h, CHECK_ACCESS, {}, NOT_ADMIN)).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: '你没有权限进行此操作',
+    });
+    expect(h.emulator.calls()).toHaveLength(0);
+  });
 });
 
 describe('createBatchOrganizationAuthorizationUrl', () => {
-  const ADMIN_A_EVENT = { ...SUPER_ADMIN_A, adminIdCardType: 'ID_CARD' };
+  const ADMIN_A_EVENT = { ...SUPER_ADMIN_A, superAdminIdCardType: 'ID_CARD' };
 
   /** Registers enterprise 1 (super admin A), then asks for an HTTP link to its sub-task. */
   async function linkForOneEnterprise(event: object = {}) {
@@ -154,7 +186,7 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
       AdminName: '王五',
       AdminMobile: '13900139000',
       AdminIdCardType: 'ID_CARD',
-      AdminIdCardNumber: SUPER_ADMIN_A.adminIdCardNumber,
+      AdminIdCardNumber: SUPER_ADMIN_A.superAdminIdCardNumber,
       SubTaskIds: subTaskIds,
       Endpoint: endpoint,
     });
@@ -189,8 +221,11 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
     expect(authorizeCalls()[0].params.SubTaskIds).toEqual([mine.rows[0].subTaskId, foreignId]);
   });
 
-  it('says the admin must match when ESS finds none of the sub-tasks theirs', async () => {
-    const result = await linkForOneEnterprise({ ...SUPER_ADMIN_B, adminIdCardNumber: undefined });
+  it('says the super admin must match when ESS finds none of the sub-tasks theirs', async () => {
+    const result = await linkForOneEnterprise({
+      ...SUPER_ADMIN_B,
+      superAdminIdCardNumber: undefined,
+    });
     expect(result).toMatchObject({ ok: false, code: 'ESS_REJECTED' });
     expect(result.message).toMatch(/超管姓名、手机号和证件号须与创建认证任务时填写的一致/);
     expect(result.requestId).toBe(authorizeCalls()[0].requestId);
@@ -211,24 +246,48 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
   });
 
   it('acts for a subsidiary: proxyOrganizationId goes in Agent.ProxyOrganizationId', async () => {
-    const result = await linkForOneEnterprise({ proxyOrganizationId: 'yDsubsidiaryOrg0001' });
-    expect(result.ok).toBe(true);
-    expect(authorizeCalls()[0].params.Agent).toEqual({
-      ProxyOrganizationId: 'yDsubsidiaryOrg0001',
+    const proxyOrganizationId = 'yDsubsidiaryOrg0001';
+    const { rows } = await registerReady(h, [organization(1)], undefined, { proxyOrganizationId });
+    const event = { ...ADMIN_A_EVENT, subTaskIds: [rows[0].subTaskId], endpoint: 'HTTP' };
+    const result = await asAdmin(h, AUTHORIZE, { ...event, proxyOrganizationId });
+    expect(result).toMatchObject({ ok: true, errorMessages: [] });
+    expect(authorizeCalls()[0].params.Agent).toEqual({ ProxyOrganizationId: proxyOrganizationId });
+    // Without it, ESS looks in the parent's own organization: the sub-task is not there.
+    expect(await asAdmin(h, AUTHORIZE, event)).toMatchObject({ ok: false, code: 'ESS_REJECTED' });
+  });
+
+  it('words a rate limit for the operator, never in the personal flow’s terms (实名)', async () => {
+    h.env.ESS_MAX_ATTEMPTS = '1';
+    const { rows } = await registerReady(h, [organization(1)]);
+    h.emulator.injectFault({
+      action: 'CreateBatchOrganizationAuthorizationUrl',
+      code: 'RequestLimitExceeded',
+      message: 'too many',
     });
+    const result = await asAdmin(h, AUTHORIZE, {
+      ...ADMIN_A_EVENT,
+      subTaskIds: [rows[0].subTaskId],
+      endpoint: 'HTTP',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'RATE_LIMITED',
+      message: AUTHORIZATION_MESSAGES.RATE_LIMITED,
+    });
+    expect(result.message).not.toMatch(/实名/);
   });
 
   it('works with a Hong Kong admin’s travel permit, checked by its own rule', async () => {
     const hongKongAdmin = {
-      adminName: 'Chan Tai Man',
-      adminMobile: '13600136000',
-      adminIdCardType: 'HONGKONG_AND_MACAO' as const,
-      adminIdCardNumber: 'H1234567890',
+      superAdminName: 'Chan Tai Man',
+      superAdminMobile: '13600136000',
+      superAdminIdCardType: 'HONGKONG_AND_MACAO' as const,
+      superAdminIdCardNumber: 'H1234567890',
     };
     const { rows } = await registerReady(h, [{ ...organization(1), ...hongKongAdmin }]);
     const result = await asAdmin(h, AUTHORIZE, {
       ...hongKongAdmin,
-      adminIdCardNumber: 'h 1234567890',
+      superAdminIdCardNumber: 'h 1234567890',
       subTaskIds: [rows[0].subTaskId],
       endpoint: 'HTTP',
     });
@@ -244,13 +303,17 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
 
   it('rejects a wrong admin identity or endpoint with field messages, without ESS', async () => {
     const wrong = await asAdmin(h, AUTHORIZE, {
-      adminName: 'Wang',
-      adminMobile: '123',
-      adminIdCardNumber: '440305198501011232',
+      superAdminName: 'Wang',
+      superAdminMobile: '123',
+      superAdminIdCardNumber: '440305198501011232',
       endpoint: 'HTTP',
     });
     expect(wrong).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    expect(Object.keys(wrong.fieldErrors).sort()).toEqual(['idCardNumber', 'mobile', 'name']);
+    expect(Object.keys(wrong.fieldErrors).sort()).toEqual([
+      'superAdminIdCardNumber',
+      'superAdminMobile',
+      'superAdminName',
+    ]);
     const endpoint = await asAdmin(h, AUTHORIZE, { ...ADMIN_A_EVENT, endpoint: 'PC' });
     expect(endpoint).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(endpoint.message).toMatch(/APP、HTTP、HTTP_SHORT_URL、QR_CODE/);

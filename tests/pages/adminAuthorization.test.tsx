@@ -3,6 +3,9 @@ import Taro from '@tarojs/taro';
 import AuthorizationPage from '../../src/admin/pages/authorization';
 import { ERROR_MESSAGES } from '../../src/domain/errors';
 import { isEssLaunchPending } from '../../src/services/essReturn';
+import EnterprisesPage from '../../src/admin/pages/enterprises';
+import { forgetSuperAdmins, rememberSuperAdmins } from '../../src/admin/lib/superAdminSession';
+import type { OrganizationRow } from '../../src/domain/organizationContract';
 import { rememberRegistration } from '../../src/services/registrationHistory';
 import { formatExpireTime } from '../../src/services/verification';
 import { __triggerDidShow } from '../mocks/taro';
@@ -14,9 +17,16 @@ import {
   mockAdminCloud,
   mocked,
   privacyNotYetAgreed,
+  paste,
   readyRow,
+  spreadsheetText,
+  submitButton,
   type AdminHandlers,
 } from './adminSupport';
+
+beforeEach(() => {
+  forgetSuperAdmins();
+});
 
 const ADMIN = { name: '王五', mobile: '13900139000', idCardNumber: '11010519491231002X' };
 const EXPIRE_TIME = Math.floor(Date.now() / 1000) + 7 * 24 * 3600;
@@ -97,10 +107,10 @@ describe('authorization page: the form', () => {
     await screen.findByText('批量认证链接已生成');
     expect(callsTo('createBatchOrganizationAuthorizationUrl')).toEqual([
       {
-        adminName: '王五',
-        adminMobile: '13900139000',
-        adminIdCardType: 'ID_CARD',
-        adminIdCardNumber: '11010519491231002X',
+        superAdminName: '王五',
+        superAdminMobile: '13900139000',
+        superAdminIdCardType: 'ID_CARD',
+        superAdminIdCardNumber: '11010519491231002X',
         subTaskIds: [readyRow(1).subTaskId],
         endpoint: 'HTTP_SHORT_URL',
         proxyOrganizationId: 'yDxSubOrg123',
@@ -184,11 +194,12 @@ describe('authorization page: the form', () => {
 
   it('checks access on its own when nothing was submitted on this device', async () => {
     mockAdminCloud({
-      describeBatchOrganizationRegistrationUrls: () => FORBIDDEN,
+      checkOperatorAccess: () => FORBIDDEN,
     });
     render(<AuthorizationPage />);
     expect(await screen.findByText('你没有权限进行此操作')).toBeInTheDocument();
-    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([{ taskId: '' }]);
+    expect(callsTo('checkOperatorAccess')).toEqual([{}]);
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([]);
   });
 });
 
@@ -219,7 +230,7 @@ describe('authorization page: delivering the link', () => {
     await generate('在本机打开');
     fireEvent.click(screen.getByRole('button', { name: '前往腾讯电子签' }));
     expect(mocked.openEmbeddedMiniProgram).not.toHaveBeenCalled();
-    expect(screen.getByText(/暂时无法打开腾讯电子签小程序/)).toBeInTheDocument();
+    expect(screen.getByText(/无法在这里打开腾讯电子签小程序/)).toBeInTheDocument();
   });
 
   it('HTTP: shows the link exactly and copies it unchanged', async () => {
@@ -315,5 +326,176 @@ describe('authorization page: delivering the link', () => {
     await act(async () => __triggerDidShow());
     expect(isEssLaunchPending()).toBe(false);
     expect(Taro.navigateTo).not.toHaveBeenCalled();
+  });
+});
+
+describe('authorization page: what the tasks were created with', () => {
+  const asSubmitted = (org: (typeof ORGS)[number], extra: Partial<OrganizationRow> = {}) => ({
+    organizationName: org.organizationName,
+    uniformSocialCreditCode: org.uniformSocialCreditCode,
+    legalName: org.legalName,
+    superAdminName: org.superAdminName,
+    superAdminMobile: org.superAdminMobile,
+    superAdminIdCardType: 'ID_CARD' as const,
+    superAdminIdCardNumber: org.superAdminIdCardNumber,
+    ...extra,
+  });
+  const fieldValues = () =>
+    ['超管姓名', '超管手机号', '超管证件号'].map(
+      (label) => (screen.getByLabelText(label) as HTMLInputElement).value,
+    );
+
+  it('fills in the super admin the selected enterprises were submitted with (this session)', async () => {
+    rememberSuperAdmins(ORGS.map((org) => asSubmitted(org)));
+    await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
+    expect(fieldValues()).toEqual([ADMIN.name, ADMIN.mobile, ADMIN.idCardNumber]);
+    expect(screen.getByText(/已按所选企业创建时填写的超管信息自动填好/)).toBeInTheDocument();
+    fireEvent.click(generateButton());
+    await screen.findByText('批量认证链接已生成');
+    expect(callsTo('createBatchOrganizationAuthorizationUrl')[0]).toMatchObject({
+      superAdminName: ADMIN.name,
+      superAdminMobile: ADMIN.mobile,
+      superAdminIdCardNumber: ADMIN.idCardNumber,
+    });
+  });
+
+  it('offers a choice when the selection has two super admins, and keeps only the chosen one’s', async () => {
+    rememberSuperAdmins([
+      asSubmitted(ORGS[0]),
+      asSubmitted(ORGS[1], { superAdminName: '赵六', superAdminMobile: '13700137000' }),
+    ]);
+    await renderPage();
+    const fields = screen.getByRole('alert');
+    expect(fields).toHaveTextContent(
+      /所选企业的超管不止一位（\*五（139\*\*\*\*9000）、\*六（137\*\*\*\*7000））/,
+    );
+    expect(fieldValues()).toEqual(['', '', '']);
+
+    fireEvent.click(screen.getByRole('button', { name: '使用 *六（137****7000）' }));
+    expect(fieldValues()).toEqual(['赵六', '13700137000', ADMIN.idCardNumber]);
+    expect(screen.getByRole('checkbox', { name: ORGS[0].organizationName })).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: ORGS[1].organizationName })).toBeChecked();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('leaves out, and says why, an enterprise submitted without a super admin', async () => {
+    rememberSuperAdmins([
+      asSubmitted(ORGS[0]),
+      asSubmitted(ORGS[1], { superAdminName: undefined, superAdminMobile: undefined }),
+    ]);
+    await renderPage();
+    expect(screen.getByRole('checkbox', { name: ORGS[0].organizationName })).toBeChecked();
+    const without = screen.getByRole('checkbox', { name: ORGS[1].organizationName });
+    expect(without).not.toBeChecked();
+    expect(
+      within(without.closest('.subtask') as HTMLElement).getByText(/提交时未填写超管/),
+    ).toBeInTheDocument();
+    expect(fieldValues()).toEqual([ADMIN.name, ADMIN.mobile, ADMIN.idCardNumber]);
+  });
+
+  it('says next to the fields when what is typed will not match the selection', async () => {
+    rememberSuperAdmins([asSubmitted(ORGS[0]), asSubmitted(ORGS[1])]);
+    await renderPage();
+    type('超管手机号', '13900139001');
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('这里的手机号与之不一致');
+    // Inside the super admin's card, right under the fields.
+    expect(alert.closest('.card')).toBe(screen.getByLabelText('超管手机号').closest('.card'));
+  });
+
+  it('puts ESS’s mismatch answer next to the fields, not at the bottom', async () => {
+    const mismatch =
+      '腾讯电子签没有找到属于这位超管、且已处理完成的企业：超管姓名、手机号和证件号须与创建认证任务时填写的一致';
+    await renderPage({
+      createBatchOrganizationAuthorizationUrl: () => ({
+        ok: false,
+        code: 'ESS_REJECTED',
+        message: mismatch,
+      }),
+    });
+    fillAdmin();
+    fireEvent.click(generateButton());
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(mismatch);
+    expect(alert.closest('.card')).toBe(screen.getByLabelText('超管姓名').closest('.card'));
+    expect(screen.getAllByText(mismatch)).toHaveLength(1);
+  });
+
+  it('shows the server’s field messages under their fields', async () => {
+    await renderPage({
+      createBatchOrganizationAuthorizationUrl: () => ({
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: '超管信息有误，请按提示修改',
+        fieldErrors: { superAdminMobile: '手机号格式不正确，请核对' },
+      }),
+    });
+    fillAdmin();
+    fireEvent.click(generateButton());
+    expect(await screen.findByText('手机号格式不正确，请核对')).toHaveClass('form-field__error');
+    type('超管手机号', '13900139001');
+    expect(screen.queryByText('手机号格式不正确，请核对')).not.toBeInTheDocument();
+  });
+
+  it('brings the generated link into view', async () => {
+    await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(QR_URL) });
+    await generate('二维码');
+    await waitFor(() =>
+      expect(mocked.pageScrollTo).toHaveBeenCalledWith(
+        expect.objectContaining({ selector: '#auth-link' }),
+      ),
+    );
+    expect(document.getElementById('auth-link')).toHaveTextContent('批量认证链接已生成');
+  });
+
+  it('fills in the subsidiary the selected tasks were created for', async () => {
+    await renderPage({
+      describeBatchOrganizationRegistrationUrls: () => ({
+        ok: true,
+        ready: true,
+        rows: [readyRow(0), readyRow(1)],
+        proxyOrganizationId: 'yDxSubsidiary01',
+      }),
+      createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL),
+    });
+    expect(screen.getByLabelText('子企业组织ID')).toHaveValue('yDxSubsidiary01');
+    await generate('链接');
+    expect(callsTo('createBatchOrganizationAuthorizationUrl')[0].proxyOrganizationId).toBe(
+      'yDxSubsidiary01',
+    );
+  });
+
+  it('from the enterprises page to this one: prefilled, and nothing personal left on the device', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({
+        ok: true,
+        taskIds: ['task-1'],
+        errorMessages: ['', ''],
+        rowStatuses: ['submitted', 'submitted'],
+      }),
+      describeBatchOrganizationRegistrationUrls: () => ({
+        ok: true,
+        ready: true,
+        rows: [readyRow(0), readyRow(1)],
+      }),
+    });
+    const enterprises = render(<EnterprisesPage />);
+    await screen.findByLabelText('粘贴表格内容');
+    paste(spreadsheetText(ORGS));
+    fireEvent.click(submitButton());
+    await screen.findByText('已就绪 2/2');
+    enterprises.unmount();
+
+    render(<AuthorizationPage />);
+    await screen.findByRole('checkbox', { name: ORGS[1].organizationName });
+    expect(fieldValues()).toEqual([ADMIN.name, ADMIN.mobile, ADMIN.idCardNumber]);
+    const stored = JSON.stringify(
+      mocked.setStorageSync.mock.calls.filter(([key]) => key !== 'essAdmin.drafts.v1'),
+    );
+    for (const personal of [ADMIN.name, ADMIN.mobile, ADMIN.idCardNumber]) {
+      expect(stored).not.toContain(personal);
+    }
+    // The drafts (which held them until submitted) are gone.
+    expect(mocked.getStorageSync('essAdmin.drafts.v1')).toBe('');
   });
 });

@@ -1,14 +1,18 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import EnterprisesPage from '../../src/admin/pages/enterprises';
 import { checkUniformSocialCreditCode } from '../../src/domain/creditCode';
 import { ERROR_MESSAGES } from '../../src/domain/errors';
-import type { CreateBatchOrganizationRegistrationTasksResult } from '../../src/domain/organizationContract';
+import type {
+  CreateBatchOrganizationRegistrationTasksResult,
+  RegistrationRowStatus,
+} from '../../src/domain/organizationContract';
 import {
   FORBIDDEN,
   ORGS,
   advance,
   callsTo,
   card,
+  cardLine,
   inCard,
   mockAdminCloud,
   mocked,
@@ -27,7 +31,7 @@ const STORAGE_KEY = 'essAdmin.lastRegistration.v1';
 /** The rows as the server receives them: normalised, optional choices as ESS lists. */
 const SENT = ORGS.map((org) => ({
   ...org,
-  adminIdCardType: 'ID_CARD',
+  superAdminIdCardType: 'ID_CARD',
   authorizationTypes: [2],
 }));
 
@@ -53,10 +57,12 @@ afterEach(() => {
 });
 
 describe('enterprises page: entering rows', () => {
-  it('asks the server whether this user is an admin, then shows an empty row to fill', async () => {
+  it('asks the server whether this user is an operator, then shows an empty row to fill', async () => {
     mockAdminCloud({});
     await renderPage();
-    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([{ taskId: '' }]);
+    // The dedicated check, once: no describe of a task that does not exist.
+    expect(callsTo('checkOperatorAccess')).toEqual([{}]);
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([]);
     expect(screen.getByText('企业批量认证')).toBeInTheDocument();
     expect(screen.getByLabelText('企业名称')).toHaveValue('');
     expect(screen.getByLabelText('统一社会信用代码')).toHaveValue('');
@@ -99,8 +105,12 @@ describe('enterprises page: entering rows', () => {
     if (expected.ok) throw new Error('fixture: the code should be invalid');
 
     await renderWithPastedRows([ORGS[0], { ...ORGS[1], uniformSocialCreditCode: bad }]);
-    expect(inCard(2).getByText(`统一社会信用代码：${expected.message}`)).toBeInTheDocument();
-    expect(inCard(1).queryByText(/统一社会信用代码：/)).not.toBeInTheDocument();
+    // Under the line it is about, once: the message names the field, so no label is repeated.
+    const line = cardLine(2, '统一社会信用代码');
+    expect(within(line).getByText(expected.message)).toHaveClass('org-card__error');
+    expect(within(line).getByText(bad)).toBeInTheDocument();
+    expect(inCard(2).getAllByText(/统一社会信用代码/)).toHaveLength(2);
+    expect(inCard(1).queryByText(expected.message)).not.toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: '修改第2家企业' }));
     const input = screen.getByLabelText('统一社会信用代码');
@@ -112,10 +122,10 @@ describe('enterprises page: entering rows', () => {
 
   it('does not submit invalid rows: it reveals every message and says how many rows to fix', async () => {
     mockAdminCloud({});
-    await renderWithPastedRows([ORGS[0], { ...ORGS[1], adminMobile: '1390013900' }]);
+    await renderWithPastedRows([ORGS[0], { ...ORGS[1], superAdminMobile: '1390013900' }]);
     fireEvent.click(submitButton());
     expect(screen.getByText('有 1 家企业的信息需要修改，请按提示修改后再提交')).toBeInTheDocument();
-    expect(inCard(2).getByText('超管手机号：请输入11位手机号')).toBeInTheDocument();
+    expect(within(cardLine(2, '超管')).getByText('请输入11位手机号')).toBeInTheDocument();
     expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(0);
   });
 
@@ -139,6 +149,7 @@ describe('enterprises page: submitting', () => {
         ok: true,
         taskIds: ['task-1'],
         errorMessages: ['', ''],
+        rowStatuses: ['submitted', 'submitted'],
       }),
       describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
     });
@@ -219,8 +230,10 @@ describe('enterprises page: submitting', () => {
     await renderWithPastedRows();
     fireEvent.click(submitButton());
     expect(await screen.findByText(ERROR_MESSAGES.INVALID_INPUT)).toBeInTheDocument();
-    expect(inCard(2).getByText('法定代表人：法定代表人与工商登记不一致')).toBeInTheDocument();
-    expect(inCard(1).queryByText(/法定代表人：/)).not.toBeInTheDocument();
+    expect(
+      within(cardLine(2, '法定代表人')).getByText('法定代表人与工商登记不一致'),
+    ).toBeInTheDocument();
+    expect(inCard(1).queryByText('法定代表人与工商登记不一致')).not.toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: '修改第2家企业' }));
     fireEvent.change(screen.getByLabelText('法定代表人'), { target: { value: '钱七' } });
@@ -233,6 +246,7 @@ describe('enterprises page: submitting', () => {
         ok: true,
         taskIds: ['task-1'],
         errorMessages: ['', '该企业已完成认证，无需重复认证'],
+        rowStatuses: ['submitted', 'refused'],
       }),
       describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
     });
@@ -293,6 +307,7 @@ describe('enterprises page: submissions ESS only partly took', () => {
         ok: true,
         taskIds: ['task-2'],
         errorMessages: [...Array(10).fill(UNCONFIRMED), '', '', ''],
+        rowStatuses: [...Array(10).fill('unconfirmed'), 'submitted', 'submitted', 'submitted'],
       },
     );
     await renderWithPastedRows(organizationRows(13));
@@ -413,7 +428,33 @@ describe('enterprises page: submissions ESS only partly took', () => {
       render(<EnterprisesPage />);
       return screen.findByRole('region', { name: '待核对的企业' });
     }
+    /**
+     * The rows are gone but the held enterprises are not: the operator cleared the list (as after
+     * a day, when the drafts expire), then reloads.
+     */
+    async function clearAndReload(view: { unmount: () => void }) {
+      fireEvent.click(screen.getByRole('button', { name: '清空列表' }));
+      return reload(view);
+    }
     const row = (n: number) => organizationRow(n);
+
+    it('a reload keeps the held rows on the page, still held, with nothing sent again', async () => {
+      answerInTurn({
+        ok: true,
+        taskIds: ['task-1'],
+        errorMessages: [UNCONFIRMED, ''],
+        rowStatuses: ['unconfirmed', 'submitted'],
+      });
+      const first = await renderWithPastedRows(organizationRows(2));
+      fireEvent.click(submitButton());
+      expect(await screen.findAllByText('待核对')).toHaveLength(1);
+      await reload(first);
+      expect(inCard(1).getByText(row(1).organizationName)).toBeInTheDocument();
+      expect(inCard(1).getByText('待核对')).toBeInTheDocument();
+      expect(screen.queryByRole('group', { name: /^待核对：/ })).not.toBeInTheDocument();
+      expect(submitButton()).toHaveTextContent('提交 0 家企业');
+      expect(registrations()).toHaveLength(1);
+    });
 
     it('keeps them (name and code only); pasted again they are held; confirming sends confirmedNotSubmitted', async () => {
       answerInTurn(
@@ -434,14 +475,15 @@ describe('enterprises page: submissions ESS only partly took', () => {
           organizationName: row(n).organizationName,
           uniformSocialCreditCode: row(n).uniformSocialCreditCode,
           heldAt: expect.any(Number),
+          rowKey: expect.any(String),
         })),
       );
       for (const personal of ['李四', '王五', '13900139000', '11010519491231002X']) {
         expect(JSON.stringify(storedHeld())).not.toContain(personal);
       }
 
-      // Reloaded: the rows are gone, the held enterprises are not.
-      const region = await reload(first);
+      // The rows are gone, the held enterprises are not.
+      const region = await clearAndReload(first);
       expect(region).toHaveTextContent('有 2 家企业待核对');
       for (const n of [1, 2]) {
         const item = screen.getByRole('group', { name: `待核对：${row(n).organizationName}` });
@@ -493,7 +535,7 @@ describe('enterprises page: submissions ESS only partly took', () => {
       const first = await renderWithPastedRows();
       fireEvent.click(submitButton());
       await screen.findByRole('region', { name: '待核对的企业' });
-      await reload(first);
+      await clearAndReload(first);
 
       fireEvent.click(
         screen.getByRole('button', {
@@ -533,7 +575,7 @@ describe('enterprises page: submissions ESS only partly took', () => {
       const first = await renderWithPastedRows([ORGS[0]]);
       fireEvent.click(submitButton());
       await screen.findByRole('region', { name: '待核对的企业' });
-      await reload(first);
+      await clearAndReload(first);
 
       fireEvent.change(screen.getByLabelText('统一社会信用代码'), {
         target: { value: ORGS[0].uniformSocialCreditCode },
@@ -553,7 +595,11 @@ describe('enterprises page: submissions ESS only partly took', () => {
   });
 
   it('reads an older server’s "可能已提交成功" message (no rowStatuses) as unconfirmed', async () => {
-    answerInTurn({ ok: true, taskIds: ['task-1'], errorMessages: ['', UNCONFIRMED] });
+    answerInTurn({
+      ok: true,
+      taskIds: ['task-1'],
+      errorMessages: ['', UNCONFIRMED],
+    } as unknown as CreateBatchOrganizationRegistrationTasksResult);
     await renderWithPastedRows();
     fireEvent.click(submitButton());
     expect(await screen.findByText('待核对')).toBeInTheDocument();
@@ -615,6 +661,7 @@ describe('enterprises page: privacy consent', () => {
         ok: true,
         taskIds: ['task-1'],
         errorMessages: ['', ''],
+        rowStatuses: ['submitted', 'submitted'],
       }),
       describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
     });
@@ -644,6 +691,7 @@ describe('enterprises page: live status', () => {
     ok: true as const,
     taskIds: ['task-1', 'task-2'],
     errorMessages: ['', ''],
+    rowStatuses: ['submitted', 'submitted'] as RegistrationRowStatus[],
   };
 
   it('polls with back-off, shows progress, then each enterprise with its own link', async () => {
@@ -670,22 +718,22 @@ describe('enterprises page: live status', () => {
     fireEvent.click(submitButton());
     expect(await screen.findByText('已就绪 0/2')).toBeInTheDocument();
     expect(screen.getByText('正在生成认证链接，通常需要几秒钟…')).toBeInTheDocument();
-    expect(callsTo('describeBatchOrganizationRegistrationUrls').slice(1)).toEqual([
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([
       { taskId: 'task-1' },
       { taskId: 'task-2' },
     ]);
 
     await advance(999);
-    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toHaveLength(3);
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toHaveLength(2);
     await advance(1);
     expect(screen.getByText('已就绪 1/2')).toBeInTheDocument();
     // A ready task is not asked about again.
-    expect(callsTo('describeBatchOrganizationRegistrationUrls').slice(3)).toEqual([
+    expect(callsTo('describeBatchOrganizationRegistrationUrls').slice(2)).toEqual([
       { taskId: 'task-1' },
       { taskId: 'task-2' },
     ]);
     await advance(1500);
-    expect(callsTo('describeBatchOrganizationRegistrationUrls').slice(5)).toEqual([
+    expect(callsTo('describeBatchOrganizationRegistrationUrls').slice(4)).toEqual([
       { taskId: 'task-2' },
     ]);
     expect(screen.getByText('已就绪 2/2')).toBeInTheDocument();
@@ -807,7 +855,7 @@ describe('enterprises page: live status', () => {
 describe('enterprises page: not an admin', () => {
   it('shows "你没有权限进行此操作" kindly, with a way back', async () => {
     mockAdminCloud({
-      describeBatchOrganizationRegistrationUrls: () => FORBIDDEN,
+      checkOperatorAccess: () => FORBIDDEN,
     });
     render(<EnterprisesPage />);
     expect(await screen.findByText('你没有权限进行此操作')).toBeInTheDocument();
@@ -819,7 +867,7 @@ describe('enterprises page: not an admin', () => {
 
   it('goes back to the previous page when there is one', async () => {
     mockAdminCloud({
-      describeBatchOrganizationRegistrationUrls: () => FORBIDDEN,
+      checkOperatorAccess: () => FORBIDDEN,
     });
     mocked.getCurrentPages.mockReturnValue([
       { route: 'pages/verify/index' },
@@ -828,5 +876,191 @@ describe('enterprises page: not an admin', () => {
     render(<EnterprisesPage />);
     fireEvent.click(await screen.findByRole('button', { name: '返回' }));
     expect(mocked.navigateBack).toHaveBeenCalledWith({ delta: 1 });
+  });
+});
+
+describe('enterprises page: the list as a new operator sees it', () => {
+  const DRAFTS_KEY = 'essAdmin.drafts.v1';
+  const storedDrafts = () => {
+    const raw = mocked.getStorageSync(DRAFTS_KEY);
+    return raw ? JSON.parse(raw) : null;
+  };
+  const listTitle = () => screen.getByText(/^企业列表/);
+
+  it('keeps what was entered across a reload, and forgets it once submitted', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({
+        ok: true,
+        taskIds: ['task-1'],
+        errorMessages: ['', ''],
+        rowStatuses: ['submitted', 'submitted'],
+      }),
+      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
+    });
+    const first = await renderWithPastedRows();
+    fireEvent.click(screen.getByRole('button', { name: '修改第2家企业' }));
+    fireEvent.change(screen.getByLabelText('注册地址'), { target: { value: '上海市浦东新区' } });
+    expect(storedDrafts()).toMatchObject({ savedAt: expect.any(Number) });
+    expect(storedDrafts().drafts).toHaveLength(2);
+
+    first.unmount();
+    render(<EnterprisesPage />);
+    await screen.findByLabelText('粘贴表格内容');
+    expect(inCard(1).getByText(ORGS[0].organizationName)).toBeInTheDocument();
+    expect(screen.getByText('企业列表（2 家）')).toBeInTheDocument();
+    expect(within(cardLine(2, '注册地址')).getByText('上海市浦东新区')).toBeInTheDocument();
+    expect(submitButton()).toHaveTextContent('提交 2 家企业');
+
+    // Submitted: ESS took both, the device keeps none of their personal data.
+    fireEvent.click(submitButton());
+    await screen.findByText('已提交的企业');
+    expect(storedDrafts()).toBeNull();
+    expect(mocked.removeStorageSync).toHaveBeenCalledWith(DRAFTS_KEY);
+  });
+
+  it('shows a restored row’s problems at once', async () => {
+    mockAdminCloud({});
+    const bad = withWrongCheckChar(ORGS[1].uniformSocialCreditCode);
+    const first = await renderWithPastedRows([{ ...ORGS[1], uniformSocialCreditCode: bad }]);
+    first.unmount();
+    render(<EnterprisesPage />);
+    const line = await waitFor(() => cardLine(1, '统一社会信用代码'));
+    expect(within(line).getByText(/校验位不正确/)).toBeInTheDocument();
+  });
+
+  it('forgets drafts saved more than a day ago, and the list on 清空列表', async () => {
+    mockAdminCloud({});
+    mocked.setStorageSync(
+      DRAFTS_KEY,
+      JSON.stringify({
+        savedAt: Date.now() - 24 * 60 * 60 * 1000,
+        drafts: [{ key: 'org-old-1', values: { organizationName: '过期的企业' } }],
+      }),
+    );
+    const view = await renderPage();
+    expect(screen.queryByText('过期的企业')).not.toBeInTheDocument();
+    expect(storedDrafts()).toBeNull();
+    view.unmount();
+
+    await renderWithPastedRows();
+    expect(storedDrafts().drafts).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: '清空列表' }));
+    expect(screen.queryByText(ORGS[0].organizationName)).not.toBeInTheDocument();
+    expect(storedDrafts()).toBeNull();
+  });
+
+  it('counts what the cards are, and clears the paste line once the list has changed', async () => {
+    mockAdminCloud({});
+    await renderPage();
+    // One blank card to fill: no "0 家" above a card numbered 1.
+    expect(listTitle()).toHaveTextContent(/^企业列表$/);
+    paste(spreadsheetText(ORGS));
+    expect(listTitle()).toHaveTextContent('企业列表（2 家）');
+    expect(screen.getByText('已添加 2 家企业，请核对下方的信息')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '删除第2家企业' }));
+    expect(listTitle()).toHaveTextContent('企业列表（1 家）');
+    // The line described a list that is no longer there.
+    expect(screen.queryByText(/已添加 2 家企业/)).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '删除第1家企业' }));
+    expect(listTitle()).toHaveTextContent(/^企业列表$/);
+  });
+
+  it('says what a paste found nothing in until the list changes', async () => {
+    mockAdminCloud({});
+    await renderPage();
+    paste('企业名称\t统一社会信用代码\t法定代表人\r\n');
+    expect(screen.getByText(/没有识别到企业信息/)).toBeInTheDocument();
+    paste(spreadsheetText(ORGS));
+    expect(screen.queryByText(/没有识别到企业信息/)).not.toBeInTheDocument();
+  });
+
+  it('shows a held row in the count', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({
+        ok: true,
+        taskIds: [],
+        errorMessages: ['…', '…'],
+        rowStatuses: ['unconfirmed', 'failed'],
+      }),
+    });
+    await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    await screen.findByRole('region', { name: '待核对的企业' });
+    expect(listTitle()).toHaveTextContent('企业列表（2 家，其中 1 家待核对）');
+    expect(submitButton()).toHaveTextContent('提交 1 家企业');
+  });
+
+  it('masks the super admin’s mobile and ID number on a collapsed card', async () => {
+    mockAdminCloud({});
+    await renderWithPastedRows([ORGS[0]]);
+    expect(within(cardLine(1, '超管')).getByText('王五 139****9000')).toBeInTheDocument();
+    expect(
+      within(cardLine(1, '超管证件')).getByText('居民身份证 110***********002X'),
+    ).toBeInTheDocument();
+    expect(inCard(1).queryByText(/13900139000|11010519491231002X/)).not.toBeInTheDocument();
+  });
+});
+
+describe('enterprises page: the super admin by link mode, and subsidiaries', () => {
+  const { superAdminName: _name, superAdminMobile: _mobile, ...withoutSuperAdmin } = ORGS[0];
+
+  it('a link per enterprise needs no super admin; one combined link needs every row’s', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({
+        ok: true,
+        taskIds: ['task-1'],
+        errorMessages: [''],
+        rowStatuses: ['submitted'],
+      }),
+      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
+    });
+    await renderPage();
+    expect(screen.getByText(/超管姓名、手机号可以不填/)).toBeInTheDocument();
+    paste(spreadsheetText([{ ...withoutSuperAdmin, superAdminName: '', superAdminMobile: '' }]));
+    expect(within(cardLine(1, '超管')).getByText('未填写，由打开链接的人认证')).toBeInTheDocument();
+    expect(submitButton()).toBeEnabled();
+
+    fireEvent.click(screen.getByRole('radio', { name: '链接方式：合并为一个链接' }));
+    expect(screen.getByText(/每家企业都须填写超管姓名和手机号/)).toBeInTheDocument();
+    fireEvent.click(submitButton());
+    const line = within(cardLine(1, '超管'));
+    expect(line.getByText('请输入姓名')).toBeInTheDocument();
+    expect(line.getByText('请输入手机号')).toBeInTheDocument();
+    expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole('radio', { name: '链接方式：每家企业一个链接' }));
+    fireEvent.click(submitButton());
+    await waitFor(() =>
+      expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(1),
+    );
+    const [sent] = callsTo('createBatchOrganizationRegistrationTasks');
+    expect(sent.batchAuthMethod).toBe(0);
+    expect(sent.organizations[0]).not.toHaveProperty('superAdminName');
+    expect(sent.organizations[0]).not.toHaveProperty('superAdminMobile');
+  });
+
+  it('sends the subsidiary id, and shows the server’s word about it next to the field', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: '子企业组织ID格式不正确',
+        fieldErrors: { proxyOrganizationId: '子企业组织ID格式不正确：应为腾讯电子签的组织ID' },
+      }),
+    });
+    await renderWithPastedRows([ORGS[0]]);
+    fireEvent.change(screen.getByLabelText('子企业组织ID（选填）'), {
+      target: { value: ' yDxSubsidiary01 ' },
+    });
+    fireEvent.click(submitButton());
+    await waitFor(() =>
+      expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(1),
+    );
+    expect(callsTo('createBatchOrganizationRegistrationTasks')[0].proxyOrganizationId).toBe(
+      'yDxSubsidiary01',
+    );
+    expect(await screen.findByText('子企业组织ID格式不正确：应为腾讯电子签的组织ID')).toHaveClass(
+      'form-field__error',
+    );
   });
 });

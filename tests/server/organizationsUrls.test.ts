@@ -4,7 +4,8 @@
  * the stores are in memory; the clock is injected.
  */
 import { EssCallError, toEssFailure } from '../../server/ess/essError';
-import type { EssGateway, EssResponse } from '../../server/ess/essGateway';
+import type { EssCallOptions, EssGateway, EssResponse } from '../../server/ess/essGateway';
+import { failureIn } from '../../server/failure';
 import type { Logger, LogFields } from '../../server/log';
 import { registrationOwnership } from '../../server/organizations/ownership';
 import type {
@@ -12,6 +13,8 @@ import type {
   RegistrationTaskRecord,
 } from '../../server/organizations/records';
 import { PROCESSING_GRACE_MS, registrationUrls } from '../../server/organizations/registrationUrls';
+import type { RegistrationUrlsRequest } from '../../server/organizations/requests';
+import { REGISTRATION_URLS_MESSAGES } from '../../server/organizations/wording';
 import type { DocumentStore } from '../../server/store/documentStore';
 
 const OWNER = 'oAdminUser0000000000000001';
@@ -43,6 +46,8 @@ function memoryStore<T extends object>(): DocumentStore<T> & { docs: Map<string,
 
 let clock: number;
 let answers: Answer[];
+/** What the service asked the gateway: the request, and which failures it called expected. */
+let asked: Array<{ request: unknown; options?: EssCallOptions }>;
 let logged: Array<{ level: string; msg: string; fields?: LogFields }>;
 let tasks: ReturnType<typeof memoryStore<RegistrationTaskRecord>>;
 let subTasks: ReturnType<typeof memoryStore<RegistrationSubTaskRecord>>;
@@ -64,7 +69,8 @@ function logger(): Logger {
 }
 
 const gateway: EssGateway = {
-  call: (async () => {
+  call: (async (_action: string, request: unknown, options?: EssCallOptions) => {
+    asked.push({ request, options });
     const answer = answers.shift();
     if (!answer) throw new Error('no answer left');
     if (answer instanceof EssCallError) throw answer;
@@ -74,13 +80,14 @@ const gateway: EssGateway = {
 };
 
 const ownership = () => registrationOwnership({ tasks, subTasks });
-const describe_ = () =>
+const describe_ = (request: Partial<RegistrationUrlsRequest> = {}) =>
   registrationUrls({
     ess: gateway,
     ownership: ownership(),
+    fail: (code, extra) => failureIn(REGISTRATION_URLS_MESSAGES, code, extra),
     log: logger(),
     now: () => clock,
-  }).describe(OWNER, TASK_ID);
+  }).describe(OWNER, { taskId: TASK_ID, ...request });
 
 const failedOperation = (message: string) =>
   new EssCallError(
@@ -100,6 +107,7 @@ const row = (n: number, overrides: Record<string, string | undefined> = {}) => (
 beforeEach(() => {
   clock = 1_700_000_000_000;
   answers = [];
+  asked = [];
   logged = [];
   tasks = memoryStore();
   subTasks = memoryStore();
@@ -201,5 +209,42 @@ describe('lists ESS answers while it is still working', () => {
     expect(await describe_()).toMatchObject({ ok: true, ready: true });
     expect(await ownership().notOwnedSubTasks(OWNER, ['yDSub2'])).toEqual([]);
     expect(tasks.docs.get(TASK_ID)).toMatchObject({ subTaskIds: ['yDSub1', 'yDSub2'] });
+  });
+});
+
+describe('a task created for a subsidiary (Agent.ProxyOrganizationId)', () => {
+  const PROXY = 'yDxSubsidiary0001';
+
+  it('is read for that subsidiary, and answers its id with the links', async () => {
+    tasks.docs.set(TASK_ID, { ...tasks.docs.get(TASK_ID)!, proxyOrganizationId: PROXY });
+    answers = [{ OrganizationAuthUrls: [row(1)], RequestId: 'r1' }];
+    expect(await describe_()).toMatchObject({ ok: true, ready: true, proxyOrganizationId: PROXY });
+    expect(asked[0].request).toEqual({ TaskId: TASK_ID, Agent: { ProxyOrganizationId: PROXY } });
+  });
+
+  it('refuses another subsidiary’s id without calling ESS', async () => {
+    tasks.docs.set(TASK_ID, { ...tasks.docs.get(TASK_ID)!, proxyOrganizationId: PROXY });
+    expect(await describe_({ proxyOrganizationId: 'yDxSomeoneElse' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/不是为该子企业创建的/),
+    });
+    expect(asked).toHaveLength(0);
+  });
+
+  it('sends the event’s id for a task remembered without one (an older record)', async () => {
+    answers = [{ OrganizationAuthUrls: [row(1)], RequestId: 'r1' }];
+    await describe_({ proxyOrganizationId: PROXY });
+    expect(asked[0].request).toEqual({ TaskId: TASK_ID, Agent: { ProxyOrganizationId: PROXY } });
+  });
+
+  it('tells the gateway that FailedOperation is an expected answer (logged as info)', async () => {
+    answers = [failedOperation('任务处理中，请稍后重试')];
+    await describe_();
+    const expected = asked[0].options?.expected;
+    expect(expected?.(failedOperation('x').failure)).toBe(true);
+    expect(expected?.(toEssFailure({ code: 'InternalError', message: 'x', requestId: 'r' }))).toBe(
+      false,
+    );
   });
 });

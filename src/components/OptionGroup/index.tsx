@@ -18,12 +18,14 @@ export interface OptionGroupProps<T extends string> {
   onChange: (value: T) => void;
   /** `row`: options side by side (short labels); `list`: one per line (with descriptions). */
   layout?: 'row' | 'list';
+  /** A line under the options about the current choice (what it means, what it needs). */
+  note?: string;
   error?: string;
 }
 
 /** One choice among a few, as radio buttons with their labels (tapping the label selects). */
 export default function OptionGroup<T extends string>(props: OptionGroupProps<T>) {
-  const { name, title, options, value, layout = 'row', error } = props;
+  const { name, title, options, value, layout = 'row', note, error } = props;
   return (
     <View className={`option-group option-group--${layout}`}>
       <Text className="option-group__title">{title}</Text>
@@ -50,6 +52,7 @@ export default function OptionGroup<T extends string>(props: OptionGroupProps<T>
           </Label>
         ))}
       </RadioGroup>
+      {note ? <Text className="option-group__note">{note}</Text> : null}
       {error ? <Text className="option-group__error">{error}</Text> : null}
     </View>
   );

@@ -8,6 +8,8 @@ import { formatExpireTime, isLinkExpired } from '../../../services/verification'
 import type { AuthorizationLink } from './useAuthorizationLink';
 
 export interface AuthorizationLinkCardProps {
+  /** The card's id (the page scrolls it into view once generated). */
+  id: string;
   endpoint: AuthorizationEndpoint;
   link: AuthorizationLink;
   /** ESS messages that name no listed sub-task. */
@@ -15,7 +17,12 @@ export interface AuthorizationLinkCardProps {
 }
 
 const EXPIRED_MESSAGE = '链接已过期，请重新生成';
-const NO_MINI_PROGRAM_MESSAGE = '暂时无法打开腾讯电子签小程序，请改用“链接”或“二维码”方式';
+/**
+ * Said to the operator whenever the ESS mini-program cannot be opened from here (in a browser, or
+ * WeChat refused): never the personal flow's wording about 实名.
+ */
+export const CANNOT_OPEN_MESSAGE =
+  '无法在这里打开腾讯电子签小程序：请在微信中打开本页再试，或改用“链接”“二维码”发给超管';
 
 /** The ESS mini-program page to open half-screen: the path exactly as ESS returned it. */
 function miniProgramLink(link: AuthorizationLink): EssVerifyLink | null {
@@ -35,11 +42,11 @@ function LaunchEss({ link }: { link: AuthorizationLink }) {
   const onLaunch = () => {
     const target = miniProgramLink(link);
     if (!target || isLinkExpired(target)) {
-      setNotice(target ? EXPIRED_MESSAGE : NO_MINI_PROGRAM_MESSAGE);
+      setNotice(target ? EXPIRED_MESSAGE : CANNOT_OPEN_MESSAGE);
       return;
     }
     setNotice(null);
-    openVerifyLink(target, { onFailed: setNotice });
+    openVerifyLink(target, { onFailed: () => setNotice(CANNOT_OPEN_MESSAGE) });
   };
   return (
     <View>
@@ -97,9 +104,9 @@ function QrCode({ url }: { url: string }) {
 
 /** The generated link, as the chosen delivery needs it, with its expiry. */
 export default function AuthorizationLinkCard(props: AuthorizationLinkCardProps) {
-  const { endpoint, link, otherMessages } = props;
+  const { id, endpoint, link, otherMessages } = props;
   return (
-    <View className="card auth-link" id="auth-link">
+    <View className="card auth-link" id={id}>
       <Text className="card__title">批量认证链接已生成</Text>
       <View className="info-row">
         <Text className="info-row__label">有效期至</Text>

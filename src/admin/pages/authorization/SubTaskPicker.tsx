@@ -6,14 +6,19 @@ export interface SubTaskPickerProps {
   selected: readonly string[];
   /** ESS's messages about a sub-task, by SubTaskId (from the last generated link). */
   messages: Readonly<Record<string, string[]>>;
+  /** Sub-tasks submitted without a super admin: no single link can include them. */
+  withoutSuperAdmin: readonly string[];
   onToggle: (subTaskId: string, checked: boolean) => void;
   onSelectAll: () => void;
   onSelectNone: () => void;
 }
 
+export const NO_SUPER_ADMIN =
+  '提交时未填写超管，不能放进批量认证链接：请把它自己的认证链接发给对方';
+
 /** The ready enterprises of the last submission, to include in the link. */
 export default function SubTaskPicker(props: SubTaskPickerProps) {
-  const { rows, selected, messages } = props;
+  const { rows, selected, messages, withoutSuperAdmin } = props;
   return (
     <View className="card subtask-picker">
       <View className="org-card__header">
@@ -43,6 +48,9 @@ export default function SubTaskPicker(props: SubTaskPickerProps) {
             <View className="subtask__text">
               <Text className="subtask__name">{row.organizationName}</Text>
               <Text className="subtask__id">{`子任务ID：${row.subTaskId}`}</Text>
+              {withoutSuperAdmin.includes(row.subTaskId) ? (
+                <Text className="subtask__message">{NO_SUPER_ADMIN}</Text>
+              ) : null}
               {(messages[row.subTaskId] ?? []).map((message) => (
                 <Text className="subtask__message" key={message}>
                   {message}

@@ -1,18 +1,24 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import FormField, { type FormFieldProps } from '../../../components/FormField';
 import OptionGroup, { type Option } from '../../../components/OptionGroup';
-import { ADMIN_ID_CARD_TYPE_LABELS, type AdminIdentityField } from '../../../domain/adminIdentity';
-import { ADMIN_ID_CARD_TYPES, type AdminIdCardType } from '../../../domain/organizationContract';
-import type { AdminIdentityForm } from './useAdminIdentityForm';
+import {
+  SUPER_ADMIN_ID_CARD_TYPE_LABELS,
+  type SuperAdminField,
+} from '../../../domain/superAdminIdentity';
+import {
+  SUPER_ADMIN_ID_CARD_TYPES,
+  type SuperAdminIdCardType,
+} from '../../../domain/organizationContract';
+import type { SuperAdminForm } from './useSuperAdminForm';
 
 type TextFieldSpec = Pick<FormFieldProps, 'label' | 'placeholder' | 'type' | 'maxlength'> & {
-  field: Exclude<AdminIdentityField, 'adminIdCardType'>;
+  field: Exclude<SuperAdminField, 'superAdminIdCardType'>;
 };
 
 const NAME_AND_MOBILE: readonly TextFieldSpec[] = [
-  { field: 'adminName', label: '超管姓名', placeholder: '证件上的姓名', maxlength: 50 },
+  { field: 'superAdminName', label: '超管姓名', placeholder: '证件上的姓名', maxlength: 50 },
   {
-    field: 'adminMobile',
+    field: 'superAdminMobile',
     label: '超管手机号',
     placeholder: '超管的手机号',
     type: 'number',
@@ -21,20 +27,28 @@ const NAME_AND_MOBILE: readonly TextFieldSpec[] = [
 ];
 
 const ID_NUMBER: TextFieldSpec = {
-  field: 'adminIdCardNumber',
+  field: 'superAdminIdCardNumber',
   label: '超管证件号',
-  placeholder: '选填，创建任务时填过则必须填写',
+  placeholder: '选填；创建任务时填过则须一致',
   type: 'idcard',
   maxlength: 24,
 };
 
-const ID_TYPE_OPTIONS: ReadonlyArray<Option<AdminIdCardType>> = ADMIN_ID_CARD_TYPES.map((type) => ({
-  value: type,
-  label: ADMIN_ID_CARD_TYPE_LABELS[type],
-}));
+const ID_TYPE_OPTIONS: ReadonlyArray<Option<SuperAdminIdCardType>> = SUPER_ADMIN_ID_CARD_TYPES.map(
+  (type) => ({
+    value: type,
+    label: SUPER_ADMIN_ID_CARD_TYPE_LABELS[type],
+  }),
+);
+
+export interface SuperAdminFieldsProps {
+  form: SuperAdminForm;
+  /** Said right under the fields: they do not match what the enterprises were created with. */
+  mismatch?: string | null;
+}
 
 /** The super admin: name, mobile, document type and (optional) number. */
-export default function AdminIdentityFields({ form }: { form: AdminIdentityForm }) {
+export default function SuperAdminFields({ form, mismatch }: SuperAdminFieldsProps) {
   const textField = ({ field, ...spec }: TextFieldSpec) => (
     <FormField
       key={field}
@@ -50,15 +64,20 @@ export default function AdminIdentityFields({ form }: { form: AdminIdentityForm 
     <View className="card card--form">
       {NAME_AND_MOBILE.map(textField)}
       <OptionGroup
-        name="adminIdCardType"
+        name="superAdminIdCardType"
         title="超管证件类型"
         layout="list"
         options={ID_TYPE_OPTIONS}
-        value={form.values.adminIdCardType as AdminIdCardType}
-        error={form.errors.adminIdCardType}
-        onChange={(value) => form.setValue('adminIdCardType', value)}
+        value={form.values.superAdminIdCardType as SuperAdminIdCardType}
+        error={form.errors.superAdminIdCardType}
+        onChange={(value) => form.setValue('superAdminIdCardType', value)}
       />
       {textField(ID_NUMBER)}
+      {mismatch ? (
+        <View className="card__alert" ariaRole="alert">
+          <Text>{mismatch}</Text>
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -1,22 +1,29 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import FormField from '../../../components/FormField';
 import { usePrivacyAuthorization } from '../../../components/PrivacyPopup/usePrivacyAuthorization';
 import OptionGroup, { type Option } from '../../../components/OptionGroup';
 import type { AuthorizationEndpoint } from '../../../domain/organizationContract';
 import { takeEssReturnOnPageShow } from '../../../services/essReturn';
-import AdminPage from '../../components/AdminPage';
-import { useAdminAccess } from '../../hooks/useAdminAccess';
+import OperatorPage from '../../components/OperatorPage';
+import { useOperatorAccess } from '../../hooks/useOperatorAccess';
 import { useRegistrationStatus } from '../../hooks/useRegistrationStatus';
 import { assignMessages } from '../../lib/subTaskMessages';
+import {
+  sameSuperAdmin,
+  submittedWithoutSuperAdmin,
+  superAdminOf,
+} from '../../lib/superAdminSession';
 import { goToEnterprises } from '../../routes';
-import AdminIdentityFields from './AdminIdentityFields';
 import AuthorizationLinkCard from './AuthorizationLinkCard';
 import SubTaskPicker from './SubTaskPicker';
-import { useAdminIdentityForm } from './useAdminIdentityForm';
+import SuperAdminFields from './SuperAdminFields';
 import { useAuthorizationLink } from './useAuthorizationLink';
+import { useProxyPrefill } from './useProxyPrefill';
 import { useSubTaskSelection } from './useSubTaskSelection';
+import { useSuperAdminForm } from './useSuperAdminForm';
+import { describeSuperAdmin, useSuperAdminPrefill } from './useSuperAdminPrefill';
 // Last: the admin look builds on the components' styles.
 import '../../admin.css';
 
@@ -27,13 +34,16 @@ const ENDPOINT_OPTIONS: ReadonlyArray<Option<AuthorizationEndpoint>> = [
   { value: 'APP', label: '在本机打开', description: '超管本人在此微信中打开腾讯电子签小程序' },
 ];
 
+const MUST_MATCH =
+  '请填写创建认证任务时所填的超管信息：姓名、手机号、证件类型和证件号必须与当时完全一致，否则对应的企业会被腾讯电子签筛除。';
+const LINK_CARD = 'auth-link';
+
 export default function AuthorizationPage() {
   const privacy = usePrivacyAuthorization();
   const status = useRegistrationStatus();
-  const { access, markForbidden } = useAdminAccess(!status.registration);
-  const form = useAdminIdentityForm();
+  const { access, markForbidden } = useOperatorAccess(!status.registration);
+  const form = useSuperAdminForm();
   const [endpoint, setEndpoint] = useState<AuthorizationEndpoint>('HTTP');
-  const [proxyOrganizationId, setProxyOrganizationId] = useState('');
   const { state, generate } = useAuthorizationLink(markForbidden);
 
   // Sub-tasks ESS answered without a problem can be authorised.
@@ -41,13 +51,42 @@ export default function AuthorizationPage() {
     () => status.readyRows.filter((row) => row.subTaskId && !row.errorMessage),
     [status.readyRows],
   );
-  const selection = useSubTaskSelection(useMemo(() => rows.map((row) => row.subTaskId), [rows]));
+  // Enterprises submitted (this session) without a super admin cannot be in a single link.
+  const withoutSuperAdmin = useMemo(
+    () =>
+      rows
+        .filter((row) => submittedWithoutSuperAdmin(row.organizationName))
+        .map((row) => row.subTaskId),
+    [rows],
+  );
+  const selection = useSubTaskSelection(
+    useMemo(() => rows.map((row) => row.subTaskId), [rows]),
+    withoutSuperAdmin,
+  );
+  const selectedRows = useMemo(
+    () => rows.filter((row) => selection.selected.includes(row.subTaskId)),
+    [rows, selection.selected],
+  );
+  const prefill = useSuperAdminPrefill(
+    form,
+    useMemo(() => selectedRows.map((row) => row.organizationName), [selectedRows]),
+  );
+  const proxy = useProxyPrefill(status.tasks, selection.selected);
   const messages = useMemo(
     () => assignMessages(state.kind === 'ready' ? state.link.errorMessages : [], status.readyRows),
     [state, status.readyRows],
   );
 
-  // Back from the ESS mini-program (APP link): nothing to ask, the admin carries on here.
+  const { setServerErrors } = form;
+  useEffect(() => {
+    if (state.kind === 'failed') setServerErrors(state.fieldErrors);
+    // Generated: bring the link (or QR code) into view, below the form.
+    if (state.kind === 'ready' && typeof Taro.pageScrollTo === 'function') {
+      Taro.pageScrollTo({ selector: `#${LINK_CARD}`, duration: 300 });
+    }
+  }, [state, setServerErrors]);
+
+  // Back from the ESS mini-program (APP link): nothing to ask, the operator carries on here.
   useDidShow(() => {
     takeEssReturnOnPageShow();
   });
@@ -57,38 +96,50 @@ export default function AuthorizationPage() {
       form.revealAll();
       return;
     }
-    const proxy = proxyOrganizationId.trim();
+    const proxyId = proxy.value.trim();
     const event = {
       ...form.check.value,
       endpoint,
       ...(selection.selected.length > 0 ? { subTaskIds: [...selection.selected] } : {}),
-      ...(proxy ? { proxyOrganizationId: proxy } : {}),
+      ...(proxyId ? { proxyOrganizationId: proxyId } : {}),
     };
-    // The super admin's name, mobile and ID number go to ESS only with the admin's consent.
+    // The super admin's name, mobile and ID number go to ESS only with the operator's consent.
     privacy.whenAuthorized(() => void generate(event));
   };
 
   const loading = state.kind === 'loading';
+  const failed = state.kind === 'failed' ? state : null;
+  // ESS found none of the enterprises registered with this super admin: said by the fields.
+  const mismatch = failed?.code === 'ESS_REJECTED' ? failed.message : (prefill.mismatch ?? null);
+
+  /** Fills in one of the selection's super admins and keeps only their enterprises. */
+  const chooseSuperAdmin = (index: number) => {
+    const chosen = prefill.candidates[index];
+    prefill.use(chosen);
+    selection.selectOnly(
+      selectedRows
+        .filter((row) => {
+          const known = superAdminOf(row.organizationName);
+          return known && sameSuperAdmin(known, chosen);
+        })
+        .map((row) => row.subTaskId),
+    );
+  };
 
   return (
-    <AdminPage
+    <OperatorPage
       title="批量认证链接"
       subtitle="为一位超管生成一个链接，超管通过它依次完成多家企业的认证。"
       access={status.forbidden ? 'forbidden' : access}
       privacy={privacy}
     >
-      <Text className="section-title">超管信息</Text>
-      <AdminIdentityFields form={form} />
-      <Text className="notice">
-        请填写创建认证任务时所填的超管信息：姓名、手机号、证件类型和证件号必须与当时完全一致，否则对应的企业会被腾讯电子签筛除。
-      </Text>
-
       <Text className="section-title">选择企业</Text>
       {rows.length > 0 ? (
         <SubTaskPicker
           rows={rows}
           selected={selection.selected}
           messages={messages.bySubTask}
+          withoutSuperAdmin={withoutSuperAdmin}
           onToggle={selection.toggle}
           onSelectAll={selection.selectAll}
           onSelectNone={selection.selectNone}
@@ -109,6 +160,27 @@ export default function AuthorizationPage() {
         <Text className="hint">未勾选企业时，链接将包含该超管名下全部已就绪的企业。</Text>
       ) : null}
 
+      <Text className="section-title">超管信息</Text>
+      <Text className="hint hint--before">
+        {prefill.candidates.length > 0
+          ? '已按所选企业创建时填写的超管信息自动填好，请核对。'
+          : MUST_MATCH}
+      </Text>
+      <SuperAdminFields form={form} mismatch={mismatch} />
+      {prefill.candidates.length > 1 ? (
+        <View className="choice-row">
+          {prefill.candidates.map((candidate, index) => (
+            <Button
+              key={describeSuperAdmin(candidate)}
+              className="btn btn--plain btn--choice"
+              onClick={() => chooseSuperAdmin(index)}
+            >
+              {`使用 ${describeSuperAdmin(candidate)}`}
+            </Button>
+          ))}
+        </View>
+      ) : null}
+
       <Text className="section-title">链接类型</Text>
       <View className="card card--form">
         <OptionGroup
@@ -126,16 +198,21 @@ export default function AuthorizationPage() {
         <FormField
           id="proxyOrganizationId"
           label="子企业组织ID"
-          placeholder="选填"
-          value={proxyOrganizationId}
+          placeholder="集团代子企业操作时填写"
+          value={proxy.value}
+          error={failed?.fieldErrors.proxyOrganizationId ?? proxy.problem ?? undefined}
           maxlength={64}
-          onInput={setProxyOrganizationId}
-          onBlur={setProxyOrganizationId}
+          onInput={proxy.set}
+          onBlur={proxy.set}
         />
       </View>
-      <Text className="hint">集团代子企业操作时填写子企业组织ID，其他情况留空。</Text>
+      <Text className="hint">
+        集团代子企业操作时填写子企业组织ID（提交企业时填过的会自动带出），其他情况留空。
+      </Text>
 
-      {state.kind === 'failed' ? <Text className="notice">{state.message}</Text> : null}
+      {failed && failed.code !== 'ESS_REJECTED' ? (
+        <Text className="notice">{failed.message}</Text>
+      ) : null}
       <Button
         className="btn btn--primary"
         {...(loading ? { disabled: true, loading: true } : {})}
@@ -146,11 +223,12 @@ export default function AuthorizationPage() {
 
       {state.kind === 'ready' ? (
         <AuthorizationLinkCard
+          id={LINK_CARD}
           endpoint={state.endpoint}
           link={state.link}
           otherMessages={messages.others}
         />
       ) : null}
-    </AdminPage>
+    </OperatorPage>
   );
 }

@@ -1,10 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
-import type { RememberedHeld } from './useOrganizationDrafts';
+import type { HeldIdentity } from '../../lib/heldPolicy';
 import { CONFIRM_NOT_SUBMITTED } from './OrganizationCard';
 
 export interface HeldEnterpriseListProps {
   /** Held enterprises remembered on the device whose rows are no longer on the page. */
-  enterprises: readonly RememberedHeld[];
+  enterprises: readonly HeldIdentity[];
   /** Checked in the ESS console: not registered (the admin pastes it again to submit it). */
   onConfirm: (code: string) => void;
   /** Found registered in the console: nothing more to check. */
