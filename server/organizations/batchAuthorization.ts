@@ -13,6 +13,7 @@ import { agentFor } from './essRegistration';
 import type { OperatorFail, OperatorFailure } from './operatorFailure';
 import type { RegistrationOwnership } from './ownership';
 import type { AuthorizationRequest } from './requests';
+import { assignMessages, type SubTaskRef } from './subTaskMessages';
 import { subTasksNotFound } from './wording';
 
 export interface BatchAuthorizationDeps {
@@ -49,12 +50,14 @@ export function batchAuthorization({ config, ess, ownership, fail, log }: BatchA
   return {
     /** `request` must come from `parseAuthorizationEvent`. */
     async createUrl(owner: string, request: AuthorizationRequest): Promise<AuthorizationResult> {
+      let named: SubTaskRef[] = [];
       if (request.subTaskIds) {
-        const notOwned = await ownership.notOwnedSubTasks(owner, request.subTaskIds);
+        const { owned, notOwned } = await ownership.subTasksOf(owner, request.subTaskIds);
         if (notOwned.length > 0) {
           log.warn('sub-tasks unknown or not the caller’s', { subTaskIds: notOwned.join(',') });
           return fail('TASK_NOT_FOUND', { message: subTasksNotFound(notOwned) });
         }
+        named = owned;
       }
       const response = await ess.call(
         'CreateBatchOrganizationAuthorizationUrl',
@@ -73,11 +76,15 @@ export function batchAuthorization({ config, ess, ownership, fail, log }: BatchA
         filtered: response.ErrorMessages?.length ?? 0,
         requestId: response.RequestId,
       });
+      const errorMessages = response.ErrorMessages ?? [];
+      const placed = assignMessages(errorMessages, named);
       return {
         ok: true,
         authUrl: response.AuthUrl,
         expireTime,
-        errorMessages: response.ErrorMessages ?? [],
+        errorMessages,
+        subTaskMessages: placed.bySubTask,
+        otherMessages: placed.others,
         // ESS answers no MiniAppId for APP: the link opens in the ESS mini-program of the
         // environment that issued it.
         ...(request.endpoint === 'APP'

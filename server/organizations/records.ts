@@ -97,6 +97,8 @@ export interface RegistrationTaskRecord {
 export interface RegistrationSubTaskRecord {
   owner: string;
   taskId: string;
+  /** The enterprise, as ESS names it (public registration data): places ESS's messages. */
+  organizationName?: string;
   recordedAt: number;
 }
 

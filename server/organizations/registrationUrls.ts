@@ -115,8 +115,8 @@ export function registrationUrls(deps: RegistrationUrlsDeps) {
       // A row is answered once it has its sub-task, or ESS's reason why it has none.
       const unanswered = rows.filter((row) => !row.subTaskId && !row.errorMessage).length;
       const complete = rows.length > 0 && unanswered === 0;
-      const subTaskIds = rows.map((row) => row.subTaskId).filter(Boolean);
-      await ownership.recordSubTasks(taskId, task, subTaskIds, now(), complete);
+      const found = rows.filter((row) => row.subTaskId);
+      await ownership.recordSubTasks(taskId, task, found, now(), complete);
       if (!complete) {
         const fields = {
           taskId,

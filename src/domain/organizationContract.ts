@@ -183,6 +183,10 @@ export type CreateBatchOrganizationAuthorizationUrlResult =
       expireTime: number;
       /** ESS's messages about sub-tasks it filtered out (e.g. registered with another super admin). */
       errorMessages: string[];
+      /** The same messages placed by the server: by the SubTaskId they are about … */
+      subTaskMessages: Record<string, string[]>;
+      /** … and those about none of the requested sub-tasks. */
+      otherMessages: string[];
       /** For `APP`: the ESS mini-program of the configured environment (ESS answers none). */
       miniAppId?: string;
       envVersion?: 'release' | 'trial' | 'develop';

@@ -179,6 +179,8 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
       authUrl: expect.stringMatching(url),
       expireTime: expect.any(Number),
       errorMessages: [],
+      subTaskMessages: {},
+      otherMessages: [],
     });
     expect(result.expireTime).toBeGreaterThan(Date.now() / 1000 + 6 * 24 * 3600);
     const [call] = authorizeCalls();
@@ -202,6 +204,8 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
       ),
       expireTime: expect.any(Number),
       errorMessages: [],
+      subTaskMessages: {},
+      otherMessages: [],
       miniAppId: 'wx371151823f6f3edf',
       envVersion: 'release',
     });
@@ -218,6 +222,9 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
     });
     expect(result).toMatchObject({ ok: true });
     expect(result.errorMessages).toEqual([expect.stringContaining(foreignId)]);
+    // Placed by the server with the sub-task it is about: the page does not read ESS's text.
+    expect(result.subTaskMessages).toEqual({ [foreignId]: result.errorMessages });
+    expect(result.otherMessages).toEqual([]);
     expect(authorizeCalls()[0].params.SubTaskIds).toEqual([mine.rows[0].subTaskId, foreignId]);
   });
 

@@ -39,7 +39,15 @@ const QR_URL =
   'https://dyn.ess.tencent.cn/imgs/qrcode_urls/authorization_enterprise_for_batch_submit/yDCHHUUckpbdauq9UEjnoFDCCumAMmv1.png';
 
 function linkAnswer(authUrl: string, extra: Record<string, unknown> = {}) {
-  return { ok: true as const, authUrl, expireTime: EXPIRE_TIME, errorMessages: [], ...extra };
+  return {
+    ok: true as const,
+    authUrl,
+    expireTime: EXPIRE_TIME,
+    errorMessages: [] as string[],
+    subTaskMessages: {} as Record<string, string[]>,
+    otherMessages: [] as string[],
+    ...extra,
+  };
 }
 
 /** A remembered submission of two ready enterprises, and the given answer for the link. */
@@ -297,13 +305,20 @@ describe('authorization page: delivering the link', () => {
     expect(screen.queryByRole('button', { name: '去设置' })).not.toBeInTheDocument();
   });
 
-  it('shows each ESS message next to the sub-task it names, the rest under 其他提示', async () => {
+  it('shows each ESS message next to the sub-task the server placed it with, the rest under 其他提示', async () => {
     const bySubTaskId = `子任务 ${readyRow(0).subTaskId} 不属于超管 *五，已筛选`;
     const byName = `${ORGS[1].organizationName}的超管信息与创建任务时不一致`;
     const other = '部分企业已完成认证';
     await renderPage({
       createBatchOrganizationAuthorizationUrl: () =>
-        linkAnswer(HTTP_URL, { errorMessages: [bySubTaskId, byName, other] }),
+        linkAnswer(HTTP_URL, {
+          errorMessages: [bySubTaskId, byName, other],
+          subTaskMessages: {
+            [readyRow(0).subTaskId]: [bySubTaskId],
+            [readyRow(1).subTaskId]: [byName],
+          },
+          otherMessages: [other],
+        }),
     });
     await generate('链接');
 

@@ -78,7 +78,14 @@ describe('h5: the authorization page', () => {
   it('copies the HTTP link with the browser clipboard', async () => {
     const fetchMock = jest.fn(async (url: string) => {
       const body = url.endsWith('/createBatchOrganizationAuthorizationUrl')
-        ? { ok: true, authUrl: URL_WITH_QUERY, expireTime: 1_900_000_000, errorMessages: [] }
+        ? {
+            ok: true,
+            authUrl: URL_WITH_QUERY,
+            expireTime: 1_900_000_000,
+            errorMessages: [],
+            subTaskMessages: {},
+            otherMessages: [],
+          }
         : { ok: true };
       return { ok: true, status: 200, json: async () => body };
     });
@@ -108,6 +115,8 @@ describe('h5: opening the ESS mini-program from the authorization page', () => {
               'pages/guide/index?to=AUTHORIZATION_ENTERPRISE_FOR_BATCH_SUBMIT&shortKey=yDCHpURDfR6iEkdpsDde',
             expireTime: Math.floor(Date.now() / 1000) + 3600,
             errorMessages: [],
+            subTaskMessages: {},
+            otherMessages: [],
             miniAppId: 'wxa023b292fd19d41d',
             envVersion: 'release',
           }

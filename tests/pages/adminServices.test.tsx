@@ -1,7 +1,6 @@
 /** The admin pages' services and pure helpers, below the pages. */
 import Taro from '@tarojs/taro';
 import { draftsFromTable, toRowInput } from '../../src/admin/lib/organizationDrafts';
-import { assignMessages } from '../../src/admin/lib/subTaskMessages';
 import { parseTableText } from '../../src/admin/lib/tableText';
 import { checkOrganizationRow } from '../../src/domain/organizationInput';
 import { ERROR_MESSAGES } from '../../src/domain/errors';
@@ -339,22 +338,6 @@ describe('pasted tables', () => {
         superAdminMobile: '13900139000',
         superAdminIdCardType: 'ID_CARD',
       },
-    });
-  });
-});
-
-describe('assignMessages', () => {
-  const subTasks = [
-    { subTaskId: 'sub-A', organizationName: '甲公司' },
-    { subTaskId: 'sub-B', organizationName: '乙公司' },
-  ];
-
-  it('puts a message with the SubTaskId, or else the enterprise name, next to it', () => {
-    expect(
-      assignMessages(['子任务 sub-B 已筛选', '甲公司 的超管不一致', '其他问题', ' '], subTasks),
-    ).toEqual({
-      bySubTask: { 'sub-B': ['子任务 sub-B 已筛选'], 'sub-A': ['甲公司 的超管不一致'] },
-      others: ['其他问题'],
     });
   });
 });

@@ -80,6 +80,7 @@ const gateway: EssGateway = {
 };
 
 const ownership = () => registrationOwnership({ tasks, subTasks });
+const notOwned = async (ids: string[]) => (await ownership().subTasksOf(OWNER, ids)).notOwned;
 const describe_ = (request: Partial<RegistrationUrlsRequest> = {}) =>
   registrationUrls({
     ess: gateway,
@@ -159,7 +160,7 @@ describe('lists ESS answers while it is still working', () => {
       readyAt: clock,
       subTaskIds: ['yDSub1', 'yDSub2'],
     });
-    expect(await ownership().notOwnedSubTasks(OWNER, ['yDSub1', 'yDSub2'])).toEqual([]);
+    expect(await notOwned(['yDSub1', 'yDSub2'])).toEqual([]);
   });
 
   it('rows without a sub-task or a reason are not ready; the sub-tasks seen are kept', async () => {
@@ -167,7 +168,7 @@ describe('lists ESS answers while it is still working', () => {
       OrganizationAuthUrls: [row(1), row(2, { SubTaskId: undefined, AuthUrl: '' })],
     });
     expect(await describe_()).toEqual({ ok: true, ready: false });
-    expect(await ownership().notOwnedSubTasks(OWNER, ['yDSub1', 'yDSub2'])).toEqual(['yDSub2']);
+    expect(await notOwned(['yDSub1', 'yDSub2'])).toEqual(['yDSub2']);
 
     clock += 3000;
     answers.push({ OrganizationAuthUrls: [row(1), row(2)] });
@@ -177,8 +178,10 @@ describe('lists ESS answers while it is still working', () => {
       'yDSub1',
       'yDSub2',
     ]);
-    expect(await ownership().notOwnedSubTasks(OWNER, ['yDSub1', 'yDSub2'])).toEqual([]);
+    expect(await notOwned(['yDSub1', 'yDSub2'])).toEqual([]);
     expect(subTasks.docs.get('yDSub1')?.recordedAt).toBe(clock - 3000);
+    // With the enterprise's name as ESS gave it, to place ESS's messages later.
+    expect(subTasks.docs.get('yDSub2')?.organizationName).toBe('模拟科技（深圳）有限公司2');
   });
 
   it('a row ESS refused (a reason, no sub-task) is an answer: the task is ready', async () => {
@@ -207,7 +210,7 @@ describe('lists ESS answers while it is still working', () => {
     });
     answers.push({ OrganizationAuthUrls: [row(1), row(2)] });
     expect(await describe_()).toMatchObject({ ok: true, ready: true });
-    expect(await ownership().notOwnedSubTasks(OWNER, ['yDSub2'])).toEqual([]);
+    expect(await notOwned(['yDSub2'])).toEqual([]);
     expect(tasks.docs.get(TASK_ID)).toMatchObject({ subTaskIds: ['yDSub1', 'yDSub2'] });
   });
 });

@@ -9,7 +9,6 @@ import { takeEssReturnOnPageShow } from '../../../services/essReturn';
 import OperatorPage from '../../components/OperatorPage';
 import { useOperatorAccess } from '../../hooks/useOperatorAccess';
 import { useRegistrationStatus } from '../../hooks/useRegistrationStatus';
-import { assignMessages } from '../../lib/subTaskMessages';
 import {
   sameSuperAdmin,
   submittedWithoutSuperAdmin,
@@ -72,10 +71,11 @@ export default function AuthorizationPage() {
     useMemo(() => selectedRows.map((row) => row.organizationName), [selectedRows]),
   );
   const proxy = useProxyPrefill(status.tasks, selection.selected);
-  const messages = useMemo(
-    () => assignMessages(state.kind === 'ready' ? state.link.errorMessages : [], status.readyRows),
-    [state, status.readyRows],
-  );
+  // ESS's messages about filtered sub-tasks, as the server placed them.
+  const messages =
+    state.kind === 'ready'
+      ? { bySubTask: state.link.subTaskMessages, others: state.link.otherMessages }
+      : { bySubTask: {}, others: [] };
 
   const { setServerErrors } = form;
   useEffect(() => {
