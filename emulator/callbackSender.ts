@@ -4,7 +4,7 @@
  * (企业引导个人实名认证后回调). The emulator does the same when given `callback` options.
  */
 import { randomUUID } from 'crypto';
-import { contentSignature, encryptEssCallback } from '../server/callback/essCallbackCrypto';
+import { sealCallbackBody, signCallbackBody } from './callbackCrypto';
 import type { UserVerifyLink } from './state';
 
 export interface CallbackTarget {
@@ -21,6 +21,7 @@ export async function sendVerifyCallback(
   link: UserVerifyLink,
   nowMs: number,
   log: (line: string) => void,
+  retryDelayMs = 500,
 ): Promise<void> {
   if (!link.userData) return;
   const message = {
@@ -29,18 +30,29 @@ export async function sendVerifyCallback(
     MsgVersion: 'v1',
     MsgData: { UserData: link.userData, VerifyTime: Math.floor(nowMs / 1000) },
   };
-  const body = JSON.stringify({ encrypt: encryptEssCallback(JSON.stringify(message), target.key) });
+  const body = JSON.stringify({ encrypt: sealCallbackBody(JSON.stringify(message), target.key) });
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (target.token) headers['Content-Signature'] = contentSignature(body, target.token);
-  try {
-    const response = await fetch(target.url, {
-      method: 'POST',
-      headers,
-      body,
-      signal: AbortSignal.timeout(3000),
-    });
-    log(`[ess-emulator] callback UserAccountVerify -> ${response.status}`);
-  } catch (error) {
-    log(`[ess-emulator] callback UserAccountVerify failed: ${String(error)}`);
+  if (target.token) headers['Content-Signature'] = signCallbackBody(body, target.token);
+  // Like ESS, a callback not answered 200 is sent again a few times, a little later each time.
+  for (let attempt = 1; attempt <= CALLBACK_ATTEMPTS; attempt += 1) {
+    try {
+      const response = await fetch(target.url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(3000),
+      });
+      log(`[ess-emulator] callback UserAccountVerify -> ${response.status} (attempt ${attempt})`);
+      if (response.status === 200) return;
+    } catch (error) {
+      log(
+        `[ess-emulator] callback UserAccountVerify failed (attempt ${attempt}): ${String(error)}`,
+      );
+    }
+    if (attempt < CALLBACK_ATTEMPTS)
+      await new Promise((r) => setTimeout(r, retryDelayMs * 2 ** (attempt - 1)));
   }
 }
+
+/** Attempts per callback (ESS retries a callback that is not answered HTTP 200). */
+export const CALLBACK_ATTEMPTS = 3;

@@ -2,7 +2,7 @@
  * The emulator's control API, for tests and demos in other processes (JSON in, JSON out):
  *   GET  /__emulator/health              {"ok": true}
  *   GET  /__emulator/calls[?action=X]    {"calls": RecordedCall[]}
- *   POST /__emulator/faults              body as injectFault: {action?, code?, message?, times?, delayMs?}
+ *   POST /__emulator/faults              body as injectFault: {action?, code?, message?, times?, delayMs?, probability?, dropAnswer?}
  *   POST /__emulator/verify              {"name", "idCardNumber"}: marks that person verified
  *   POST /__emulator/latency             {"ms"}: slows every ESS API answer
  *   POST /__emulator/reset               forgets calls, faults, latency and state

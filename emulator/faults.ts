@@ -5,11 +5,13 @@ export interface ActiveFault {
   code?: string;
   message?: string;
   delayMs: number;
+  dropAnswer: boolean;
 }
 
 interface QueuedFault extends ActiveFault {
   action?: string;
   remaining: number;
+  probability: number;
 }
 
 function isOptionalString(value: unknown): value is string | undefined {
@@ -21,7 +23,10 @@ export function assertValidFault(fault: unknown): asserts fault is InjectedFault
   if (typeof fault !== 'object' || fault === null || Array.isArray(fault)) {
     throw new TypeError('A fault is an object: { action?, code?, message?, times?, delayMs? }');
   }
-  const { action, code, message, times, delayMs } = fault as Record<string, unknown>;
+  const { action, code, message, times, delayMs, probability, dropAnswer } = fault as Record<
+    string,
+    unknown
+  >;
   if (!isOptionalString(action) || !isOptionalString(code) || !isOptionalString(message)) {
     throw new TypeError('Fault action, code and message must be strings');
   }
@@ -37,13 +42,27 @@ export function assertValidFault(fault: unknown): asserts fault is InjectedFault
   ) {
     throw new TypeError('Fault delayMs must be a non-negative number of milliseconds');
   }
-  if (code === undefined && delayMs === undefined) {
-    throw new TypeError('A fault needs a code, a delayMs, or both');
+  if (
+    probability !== undefined &&
+    !(typeof probability === 'number' && probability > 0 && probability <= 1)
+  ) {
+    throw new TypeError('Fault probability must be a number in (0, 1]');
+  }
+  if (dropAnswer !== undefined && typeof dropAnswer !== 'boolean') {
+    throw new TypeError('Fault dropAnswer must be a boolean');
+  }
+  if (code !== undefined && dropAnswer) {
+    throw new TypeError('A dropped answer carries no error code');
+  }
+  if (code === undefined && delayMs === undefined && !dropAnswer) {
+    throw new TypeError('A fault needs a code, a delayMs, dropAnswer, or a combination');
   }
 }
 
 export class FaultQueue {
   private faults: QueuedFault[] = [];
+
+  constructor(private readonly random: () => number = Math.random) {}
 
   add(fault: InjectedFault): void {
     assertValidFault(fault);
@@ -52,19 +71,31 @@ export class FaultQueue {
       code: fault.code,
       message: fault.message,
       delayMs: fault.delayMs ?? 0,
-      remaining: fault.times ?? 1,
+      dropAnswer: fault.dropAnswer ?? false,
+      probability: fault.probability ?? 1,
+      remaining: fault.times ?? (fault.probability !== undefined ? Infinity : 1),
     });
   }
 
-  /** The first fault matching `action`, used up by one call; undefined when none matches. */
+  /**
+   * The first matching fault that applies to this call (each rolls its probability), used up by
+   * it; undefined when none does.
+   */
   take(action: string): ActiveFault | undefined {
     const fault = this.faults.find(
-      (candidate) => candidate.action === undefined || candidate.action === action,
+      (candidate) =>
+        (candidate.action === undefined || candidate.action === action) &&
+        (candidate.probability >= 1 || this.random() < candidate.probability),
     );
     if (!fault) return undefined;
     fault.remaining -= 1;
     if (fault.remaining === 0) this.faults = this.faults.filter((candidate) => candidate !== fault);
-    return { code: fault.code, message: fault.message, delayMs: fault.delayMs };
+    return {
+      code: fault.code,
+      message: fault.message,
+      delayMs: fault.delayMs,
+      dropAnswer: fault.dropAnswer,
+    };
   }
 
   clear(): void {

@@ -98,12 +98,17 @@ async function readRequestBody(req: IncomingMessage): Promise<Buffer> {
   }
 }
 
-async function applyFault(action: string, deps: GatewayDependencies): Promise<void> {
+/** Applies an injected fault; answers whether the answer must then be dropped. */
+async function applyFault(action: string, deps: GatewayDependencies): Promise<boolean> {
   const fault = deps.faults.take(action);
-  if (!fault) return;
+  if (!fault) return false;
   if (!(await deps.delays.wait(fault.delayMs))) throw new RequestAbandoned();
   if (fault.code) throw new EssError(fault.code, fault.message ?? typicalMessageFor(fault.code));
+  return fault.dropAnswer;
 }
+
+/** The call took effect; its answer is lost on the way (the connection drops). */
+class AnswerDropped extends Error {}
 
 function findAction(call: RecordedCall): ActionDefinition {
   if (!call.version) throw gatewayErrors.missingParameter('Version');
@@ -166,7 +171,7 @@ async function answer(
   authenticate(req, body, call, settings);
   const definition = findAction(call);
   admit(call.action, deps);
-  await applyFault(call.action, deps);
+  const dropAnswer = await applyFault(call.action, deps);
 
   if (!params) throw gatewayErrors.bodyNotJson();
   checkParameters(params, {
@@ -174,7 +179,7 @@ async function answer(
     ...definition.schema,
   });
   checkOperator(params, settings.operatorIds);
-  return definition.handle({
+  const result = definition.handle({
     params,
     state: deps.state,
     nowMs: settings.now(),
@@ -184,6 +189,8 @@ async function answer(
       taskReadyDelayMs: settings.taskReadyDelayMs,
     },
   });
+  if (dropAnswer) throw new AnswerDropped();
+  return result;
 }
 
 export async function handleEssApiRequest(
@@ -208,6 +215,15 @@ export async function handleEssApiRequest(
     outcome = await answer(req, call, deps);
   } catch (error) {
     if (error instanceof RequestAbandoned) {
+      res.destroy();
+      return;
+    }
+    if (error instanceof AnswerDropped) {
+      call.answerDropped = true;
+      record(call);
+      settings.log(
+        `[ess-emulator] ${call.action} done, answer dropped RequestId=${call.requestId}`,
+      );
       res.destroy();
       return;
     }

@@ -2,7 +2,7 @@
  * The emulator's stand-in for ESS's H5 verification page: a small mobile page (Chinese) showing whose
  * verification it is (masked) with 完成实名 / 取消. Pure: builds HTML only (see h5Routes.ts for routes).
  */
-import { maskIdCardNumber, maskName } from '../src/domain/mask';
+import { maskIdNumber, maskPersonName } from './masks';
 
 export function escapeHtml(text: string): string {
   return text
@@ -76,8 +76,8 @@ function backLink(jumpUrl: string | undefined): string {
 
 export function renderVerifyPage(model: VerifyPageModel): string {
   const identity = `<div class="card">
-<div class="row"><span>姓名</span><span>${escapeHtml(maskName(model.name))}</span></div>
-<div class="row"><span>身份证号</span><span>${escapeHtml(maskIdCardNumber(model.idCardNumber))}</span></div>
+<div class="row"><span>姓名</span><span>${escapeHtml(maskPersonName(model.name))}</span></div>
+<div class="row"><span>身份证号</span><span>${escapeHtml(maskIdNumber(model.idCardNumber))}</span></div>
 </div>`;
   const actions = model.alreadyVerified
     ? `<p class="note">你已完成实名认证。</p>${backLink(model.jumpUrl)}`

@@ -74,6 +74,7 @@ export function createEssEmulatorHandler(options: EssEmulatorHandlerOptions): Es
         .filter((call) => action === undefined || call.action === action)
         .map((call) => ({ ...call })),
     injectFault: (fault: InjectedFault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
     setLatency: (ms: number) => {
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
         throw new TypeError('Latency must be a non-negative number of milliseconds');
@@ -83,6 +84,18 @@ export function createEssEmulatorHandler(options: EssEmulatorHandlerOptions): Es
     markVerified: (name: string, idCardNumber: string) => {
       state.markVerified(name, idCardNumber);
       persistence?.save();
+    },
+    completeUserVerification: async (userData: string) => {
+      const links = [...state.userVerifyLinks.values()].filter(
+        (link) => link.userData === userData,
+      );
+      for (const link of links) {
+        state.markVerified(link.name, link.idCardNumber);
+        if (options.callback)
+          await sendVerifyCallback(options.callback, link, settings.now(), settings.log);
+      }
+      persistence?.save();
+      return links.length;
     },
     reset: () => {
       generation += 1;
@@ -176,8 +189,10 @@ export async function startEssEmulator(options: EssEmulatorOptions): Promise<Ess
     port,
     calls: handler.calls,
     injectFault: handler.injectFault,
+    clearFaults: handler.clearFaults,
     setLatency: handler.setLatency,
     markVerified: handler.markVerified,
+    completeUserVerification: handler.completeUserVerification,
     reset: handler.reset,
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {

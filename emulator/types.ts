@@ -46,6 +46,8 @@ export interface RecordedCall {
   requestId: string;
   /** Set when the answer was an error. */
   errorCode?: string;
+  /** The call took effect but its answer was dropped (an injected `dropAnswer` fault). */
+  answerDropped?: boolean;
   /** Clock (ms) when the request arrived. */
   at: number;
   /** Whether the TC3-HMAC-SHA256 signature was checked and valid. */
@@ -63,6 +65,16 @@ export interface InjectedFault {
   times?: number;
   /** Wait this long before answering. */
   delayMs?: number;
+  /**
+   * Each matching call is faulted with this probability (0–1]; the others pass. With it, `times`
+   * counts faulted calls and defaults to unlimited (until `reset`).
+   */
+  probability?: number;
+  /**
+   * The call is carried out (a link is made, …) and then the connection is dropped without an
+   * answer: the client sees a network failure for a call that took effect.
+   */
+  dropAnswer?: boolean;
 }
 
 /** What tests and demos can do with a running emulator. */
@@ -70,10 +82,17 @@ export interface EssEmulatorControl {
   /** Every call that reached the ESS API path, in order; only those of `action` when given. */
   calls(action?: string): RecordedCall[];
   injectFault(fault: InjectedFault): void;
+  /** Forgets the injected faults (and nothing else). */
+  clearFaults(): void;
   /** Slows every ESS API answer by `ms`. */
   setLatency(ms: number): void;
   /** Marks a person verified, as if they had completed a verification link. */
   markVerified(name: string, idCardNumber: string): void;
+  /**
+   * The person of every personal verification link carrying `userData` completes it, as on ESS's
+   * page: marked verified, and ESS's callback is sent (when configured). Answers how many links.
+   */
+  completeUserVerification(userData: string): Promise<number>;
   /** Forgets calls, faults, latency and all state (links, verified people, tasks). */
   reset(): void;
 }

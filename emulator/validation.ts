@@ -3,7 +3,7 @@
  * problem description (Chinese, like ESS's messages) or null; `invalidValue` / `missing` turn a
  * problem into the error ESS answers.
  */
-import { idCardCheckChar } from '../src/domain/idCard';
+import { idCardCheckChar } from './checkCharacters';
 import { EssError } from './envelope';
 
 export function invalidValue(parameter: string, problem: string): EssError {

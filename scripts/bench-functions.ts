@@ -1,29 +1,21 @@
 /**
  * `npm run bench:functions`: latency of the built cloud functions through the real ESS SDK
  * against the local ESS emulator (loopback, so this measures our code + SDK + signing, not ESS),
- * and how a burst above ESS's 20 requests/s limit is absorbed by the retry policy.
+ * the time a user waits for a link as a multiple of ESS's own latency (one round trip: the link
+ * and the status at link time are asked together), and how a burst above ESS's 20 requests/s
+ * limit is absorbed.
  *
- *   npm run bench:functions -- [calls=200] [burst=40]
+ *   npm run bench:functions -- [calls=200] [burst=40] [essLatencyMs=400]
  */
 import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { essEnvFor, startLocalEssEmulator } from '../emulator/local';
-import { idCardCheckChar } from '../src/domain/idCard';
 import { buildCloudFunctions } from './build-functions';
+import { person } from './load/people';
 import { coldStartMs, percentile } from './measure';
 
 type Main = (event: unknown) => Promise<{ ok: boolean; code?: string }>;
-
-/** A distinct valid identity per index (so no call is answered from a reused link). */
-function person(i: number) {
-  const first17 = `110105${19500101 + (i % 28)}${String(100 + (i % 900)).padStart(3, '0')}`;
-  return {
-    name: '张三',
-    idCardNumber: first17 + idCardCheckChar(first17),
-    mobile: `138${String(i).padStart(8, '0')}`,
-  };
-}
 
 function summary(label: string, samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -34,6 +26,7 @@ function summary(label: string, samples: number[]): string {
 async function main(): Promise<void> {
   const calls = Number(process.argv[2] ?? 200);
   const burst = Number(process.argv[3] ?? 40);
+  const essLatencyMs = Number(process.argv[4] ?? 400);
   await buildCloudFunctions();
   const emulator = await startLocalEssEmulator();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ess-bench-'));
@@ -75,9 +68,31 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, spacingMs));
     }
     console.log(`\nsequential calls against the emulator on loopback:`);
-    console.log(`  ${summary('createUserVerifyUrl (2 ESS calls)', createMs)}`);
+    console.log(`  ${summary('createUserVerifyUrl (2 ESS calls at once)', createMs)}`);
     console.log(`  ${summary('createUserVerifyUrl (link reused)', reuseMs)}`);
     console.log(`  ${summary('getUserVerifyStatus (1 ESS call)', statusMs)}`);
+
+    // Time to link with ESS answering after `essLatencyMs`: one round trip, not two.
+    emulator.reset();
+    emulator.setLatency(essLatencyMs);
+    const linkMs: number[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      process.env.WX_OPENID = `oLatency${i}`;
+      const t = performance.now();
+      const created = await create(person(20_000 + i));
+      linkMs.push(performance.now() - t);
+      if (!created.ok) throw new Error(`createUserVerifyUrl failed: ${created.code}`);
+    }
+    emulator.setLatency(0);
+    const p50 = percentile(
+      [...linkMs].sort((a, b) => a - b),
+      50,
+    );
+    console.log(`
+time to link with ESS answering after ${essLatencyMs} ms (10 new users):`);
+    console.log(
+      `  p50 ${p50.toFixed(0)} ms = ${(p50 / essLatencyMs).toFixed(2)}x ESS's latency (two calls one after the other would be >= 2x)`,
+    );
 
     emulator.reset();
     const started = performance.now();

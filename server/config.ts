@@ -3,7 +3,6 @@
  * Secrets stay on the server: nothing here is ever returned to a client or written to a log.
  */
 import { ESS_ENDPOINTS, ESS_MINI_APP_IDS, type EssEnvironment } from '../src/domain/essApps';
-import type { MiniProgramEnvVersion } from '../src/domain/verificationContract';
 
 export interface EssEndpoint {
   /** `host[:port]`, as the SDK's `httpProfile.endpoint` takes it. */
@@ -19,8 +18,8 @@ export interface EssConfig {
   endpoint: EssEndpoint;
   region: string;
   environment: EssEnvironment;
+  /** The ESS mini-program of `environment` (a link opens only there; always its release). */
   miniAppId: string;
-  miniAppEnvVersion: MiniProgramEnvVersion;
   /** Time-out of one ESS HTTP request. */
   requestTimeoutMs: number;
   /** Attempts per ESS call, the first included (retries only for transient errors). */
@@ -30,13 +29,18 @@ export interface EssConfig {
    * the ESS SecretKey when unset. Set it to rotate the ESS key without changing stored hashes.
    */
   hashSecret: string;
+  /** New ESS links per WeChat user per 24 hours (`ESS_LINK_QUOTA`); reused links are free. */
+  linkQuota: number;
+  /**
+   * A pending user's status is asked of ESS at most once per this many ms
+   * (`ESS_STATUS_RECHECK_MS`); the stored answer is served in between.
+   */
+  statusRecheckMs: number;
 }
 
 export type ConfigResult = { ok: true; config: EssConfig } | { ok: false; problems: string[] };
 
 type Env = Record<string, string | undefined>;
-
-const ENV_VERSIONS: readonly MiniProgramEnvVersion[] = ['release', 'trial', 'develop'];
 
 export function parseEssEndpoint(raw: string): EssEndpoint | null {
   const value = raw.trim();
@@ -60,10 +64,10 @@ function environmentOf(endpoint: EssEndpoint, explicit: string | undefined): Ess
   return endpoint.host === ESS_ENDPOINTS.test ? 'test' : 'production';
 }
 
-function positiveInt(raw: string | undefined, fallback: number): number | null {
+function positiveInt(raw: string | undefined, fallback: number, min = 1): number | null {
   if (raw === undefined || raw.trim() === '') return fallback;
   const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : null;
+  return Number.isInteger(n) && n >= min ? n : null;
 }
 
 export function loadEssConfig(env: Env = process.env): ConfigResult {
@@ -86,16 +90,19 @@ export function loadEssConfig(env: Env = process.env): ConfigResult {
   const environment = endpoint ? environmentOf(endpoint, env.ESS_ENV?.trim() || undefined) : null;
   if (endpoint && !environment) problems.push('ESS_ENV must be "production" or "test"');
 
-  const envVersion = (env.ESS_MINI_APP_ENV_VERSION?.trim() || 'release') as MiniProgramEnvVersion;
-  if (!ENV_VERSIONS.includes(envVersion))
-    problems.push('ESS_MINI_APP_ENV_VERSION must be release, trial or develop');
-
   const requestTimeoutMs = positiveInt(env.ESS_REQUEST_TIMEOUT_MS, 5000);
   if (requestTimeoutMs === null)
     problems.push('ESS_REQUEST_TIMEOUT_MS must be a positive integer (milliseconds)');
   const maxAttempts = positiveInt(env.ESS_MAX_ATTEMPTS, 3);
   if (maxAttempts === null || maxAttempts > 5)
     problems.push('ESS_MAX_ATTEMPTS must be an integer from 1 to 5');
+
+  const linkQuota = positiveInt(env.ESS_LINK_QUOTA, 5);
+  if (linkQuota === null)
+    problems.push('ESS_LINK_QUOTA must be a positive integer (links per day)');
+  const statusRecheckMs = positiveInt(env.ESS_STATUS_RECHECK_MS, 3000, 0);
+  if (statusRecheckMs === null || statusRecheckMs > 30_000)
+    problems.push('ESS_STATUS_RECHECK_MS must be an integer from 0 to 30000 (milliseconds)');
 
   if (problems.length || !endpoint || !environment) return { ok: false, problems };
   return {
@@ -107,11 +114,12 @@ export function loadEssConfig(env: Env = process.env): ConfigResult {
       endpoint,
       region: env.ESS_REGION?.trim() ?? '',
       environment,
-      miniAppId: env.ESS_MINI_APP_ID?.trim() || ESS_MINI_APP_IDS[environment],
-      miniAppEnvVersion: envVersion,
+      miniAppId: ESS_MINI_APP_IDS[environment],
       requestTimeoutMs: requestTimeoutMs as number,
       maxAttempts: maxAttempts as number,
       hashSecret: env.DATA_HASH_KEY?.trim() || secretKey,
+      linkQuota: linkQuota as number,
+      statusRecheckMs: statusRecheckMs as number,
     },
   };
 }

@@ -26,15 +26,30 @@ const LEVELS: Record<LogLevel | 'silent', number> = {
   silent: 99,
 };
 
-const ID_NUMBER_LIKE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
-const MOBILE_LIKE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+/** 18 ID characters, possibly grouped with spaces or dashes as people (and ESS) write them. */
+const ID_NUMBER_LIKE = /(?<![0-9A-Za-z])\d(?:[ \t-]?\d){16}[ \t-]?[\dXx](?![0-9A-Za-z])/g;
+const MOBILE_LIKE = /(?<![0-9A-Za-z])1[3-9]\d(?:[ \t-]?\d){8}(?![0-9A-Za-z])/g;
+const SEPARATORS = /[ \t-]/g;
 
-/** Masks anything in a string that looks like an 18-character ID number or a mobile number. */
+/**
+ * Masks anything in a string that looks like an 18-character ID number or a mobile number, also
+ * written with spaces or dashes. Only whole tokens: a run of digits inside an identifier (a
+ * RequestId, a task id) is left alone.
+ */
 export function scrubPersonalData(text: string): string {
   return text
-    .replace(ID_NUMBER_LIKE, (match) => maskIdCardNumber(match))
-    .replace(MOBILE_LIKE, (match) => maskMobile(match));
+    .replace(ID_NUMBER_LIKE, (match) => maskIdCardNumber(match.replace(SEPARATORS, '')))
+    .replace(MOBILE_LIKE, (match) => maskMobile(match.replace(SEPARATORS, '')));
 }
+
+/** Fields carrying ids of ESS or of the invocation: written exactly, never masked. */
+const VERBATIM_FIELDS = new Set([
+  'requestId',
+  'statusRequestId',
+  'invocation',
+  'requestRef',
+  'msgId',
+]);
 
 /** Pseudonymous ids are still identifiers: keep enough to correlate, not the whole value. */
 export function shortenOpenId(openid: string | undefined): string | undefined {
@@ -55,7 +70,8 @@ export function createLogger(base: LogFields = {}): Logger {
     const entry: Record<string, unknown> = { time: new Date().toISOString(), level, msg };
     for (const [key, value] of Object.entries({ ...base, ...fields })) {
       if (value === undefined) continue;
-      entry[key] = typeof value === 'string' ? scrubPersonalData(value) : value;
+      entry[key] =
+        typeof value === 'string' && !VERBATIM_FIELDS.has(key) ? scrubPersonalData(value) : value;
     }
     const line = JSON.stringify(entry);
     if (level === 'error' || level === 'warn') console.error(line);

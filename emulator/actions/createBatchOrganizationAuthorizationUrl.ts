@@ -14,6 +14,7 @@ import type {
   CreateBatchOrganizationAuthorizationUrlRequest,
   CreateBatchOrganizationAuthorizationUrlResponse,
 } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ess/v20201111/ess_models';
+import { maskPersonName } from '../masks';
 import { LINK_LIFETIME_SECONDS } from '../defaults';
 import { newLongId, newShortKey } from '../ids';
 import { batchAuthorizationUrl } from '../links';
@@ -53,12 +54,6 @@ interface Selection {
   errorMessages: string[];
 }
 
-/** `*五`, `**娜`: the administrator's name as ESS's messages show it (the last character). */
-function maskedName(name: string): string {
-  const chars = Array.from(name);
-  return chars.length <= 1 ? '*' : `${'*'.repeat(chars.length - 1)}${chars[chars.length - 1]}`;
-}
-
 function selectSubTasks(
   request: CreateBatchOrganizationAuthorizationUrlRequest,
   admin: Administrator,
@@ -84,7 +79,7 @@ function selectSubTasks(
     if (!visible(subTask) || !state.isSubTaskReady(subTask, nowMs)) {
       selection.errorMessages.push(`子任务 ${id} 不存在或尚未处理完成，已筛选`);
     } else if (!belongsTo(subTask, admin)) {
-      selection.errorMessages.push(`子任务 ${id} 不属于超管 ${maskedName(admin.name)}，已筛选`);
+      selection.errorMessages.push(`子任务 ${id} 不属于超管 ${maskPersonName(admin.name)}，已筛选`);
     } else {
       selection.subTaskIds.push(id);
     }

@@ -72,3 +72,18 @@ export class EssCallError extends Error {
     this.name = 'EssCallError';
   }
 }
+
+/**
+ * No turn at ESS within this invocation's time: ESS allows a fixed number of calls per second per
+ * action, shared by every function instance, and the queue ahead is longer than the time left.
+ * Nothing was sent. The caller should come back after `retryAfterMs`.
+ */
+export class EssQueuedError extends Error {
+  constructor(
+    readonly action: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(`${action}: no ESS slot within the time budget (retry after ${retryAfterMs} ms)`);
+    this.name = 'EssQueuedError';
+  }
+}

@@ -6,7 +6,7 @@ import { ess } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ess';
 import type * as EssModels from 'tencentcloud-sdk-nodejs/tencentcloud/services/ess/v20201111/ess_models';
 import type { EssConfig } from '../config';
 import type { Logger } from '../log';
-import { EssCallError, toEssFailure, type EssFailure } from './essError';
+import { EssCallError, EssQueuedError, toEssFailure, type EssFailure } from './essError';
 import { redactRequestValues } from './redactRequestValues';
 import { withRetry, type RetryPolicy } from './retry';
 
@@ -57,9 +57,25 @@ export interface EssGateway {
   hasTimeForCall(): boolean;
 }
 
+/**
+ * Spaces the calls of each action so that all function instances together stay within ESS's
+ * per-action rate (see `pacer.ts`). `acquire` waits for this call's turn, or answers how long the
+ * caller would have to wait when its turn would come after `deadline` (then nothing is reserved).
+ */
+export interface CallPacer {
+  acquire(
+    action: string,
+    options: { deadline: number },
+  ): Promise<{ ok: true } | { ok: false; retryAfterMs: number }>;
+  /** ESS itself answered RequestLimitExceeded for `action`: slow down. */
+  penalize?(action: string): Promise<void>;
+}
+
 export interface EssGatewayOptions {
   config: EssConfig;
   log: Logger;
+  /** Shared pacing of ESS calls across instances; without it calls go out at once. */
+  pacer?: CallPacer;
   retry?: Partial<RetryPolicy>;
   /**
    * Time (ms from now) the ESS calls of one invocation may take, retries included: a retry that
@@ -103,6 +119,7 @@ export function createEssClient(config: EssConfig): SdkClient {
 export function createEssGateway({
   config,
   log,
+  pacer,
   retry,
   budgetMs = DEFAULT_ESS_BUDGET_MS,
   retryWhen = (failure) => failure.retryable,
@@ -115,8 +132,10 @@ export function createEssGateway({
     maxAttempts: config.maxAttempts,
     baseDelayMs: 300,
     maxDelayMs: 2000,
+    // With a pacer, a rate-limited call goes back into the queue (the pacer spaces it out);
+    // without one, wait into ESS's next one-second window.
     delayFor: (error) =>
-      toEssFailure(error).userCode === 'RATE_LIMITED' ? rateLimitDelay() : undefined,
+      toEssFailure(error).userCode === 'RATE_LIMITED' ? (pacer ? 0 : rateLimitDelay()) : undefined,
     fitsBudget,
     ...retry,
   };
@@ -134,15 +153,23 @@ export function createEssGateway({
       try {
         const response = await withRetry(
           async (attempt) => {
+            if (pacer) {
+              // A turn that starts early enough for the request to finish within the budget.
+              const turn = await pacer.acquire(action, {
+                deadline: deadline - config.requestTimeoutMs,
+              });
+              if (!turn.ok) throw new EssQueuedError(action, turn.retryAfterMs);
+            }
             attempts = attempt;
             // The SDK's generated method for each action is `client[action](req)`.
             const method = client[action] as unknown as (req: unknown) => Promise<EssResponse<A>>;
             return method.call(client, body);
           },
-          (error) => retryWhen(toEssFailure(error)),
+          (error) => !(error instanceof EssQueuedError) && retryWhen(toEssFailure(error)),
           policy,
           (error, attempt, delayMs) => {
             const failure = toEssFailure(error);
+            if (failure.userCode === 'RATE_LIMITED' && pacer?.penalize) void pacer.penalize(action);
             log.warn('ess call will be retried', {
               action,
               attempt,
@@ -160,6 +187,14 @@ export function createEssGateway({
         });
         return response;
       } catch (error) {
+        if (error instanceof EssQueuedError) {
+          log.info('ess call queued: no turn within the time budget', {
+            action,
+            attempts,
+            retryAfterMs: error.retryAfterMs,
+          });
+          throw error;
+        }
         const failure = toEssFailure(error);
         const level = options.expected?.(failure) ? 'info' : 'error';
         log[level]('ess call failed', {

@@ -3,90 +3,94 @@
  * HTTP access service (云开发 → HTTP 访问服务, with 集成响应 on, so the `statusCode` below is the
  * HTTP status ESS sees). Users cannot call it (an OPENID is answered FORBIDDEN).
  *
- * For `UserAccountVerify` (企业引导个人实名认证后回调) it finds the user by the UserData our
- * `createUserVerifyUrl` sent (an opaque request reference), confirms with ESS's status, and
- * records them verified with the strongest proof, `ess-callback`. Other messages are acknowledged
- * and ignored. Configuration: `ESS_CALLBACK_KEY` (the 32-character key set in the ESS console),
- * optional `ESS_CALLBACK_TOKEN` (then the Content-Signature header is required and checked).
+ * The request goes through the pipeline of `server/callback/callbackPipeline.ts` (read → settings
+ * → signature → body → message), then is routed by `MsgType`. For `UserAccountVerify`
+ * (企业引导个人实名认证后回调) the user is found by the UserData our `createUserVerifyUrl` sent (an
+ * opaque request reference) and recorded verified with the strongest proof, `ess-callback`. Other
+ * messages are acknowledged and ignored. Configuration: `ESS_CALLBACK_KEY` (the 32-character key
+ * set in the ESS console), optional `ESS_CALLBACK_TOKEN` (then every callback must be signed).
  */
-import { decryptEssCallback, hasValidContentSignature } from '../callback/essCallbackCrypto';
+import {
+  checkSignature,
+  isStop,
+  openBody,
+  readRequest,
+  readSettings,
+  requestRefOf,
+  type CallbackMessage,
+  type Stop,
+} from '../callback/callbackPipeline';
+import { jsonReply, type HttpResult } from '../callback/httpEvent';
+import { EssCallError, EssQueuedError } from '../ess/essError';
 import { openPersonalVerification } from './personalVerificationContext';
-import { jsonReply, type HttpEvent, type HttpResult } from '../callback/httpEvent';
-import { cloudFunction, type FunctionContext } from './runtime';
+import { cloudFunction, ConfigError, type FunctionContext } from './runtime';
 
-const reply = jsonReply;
+const ok = (): HttpResult => jsonReply(200, { code: 0 });
 
-function header(event: HttpEvent, name: string): string | undefined {
-  const headers = (event.headers ?? {}) as Record<string, string | undefined>;
-  const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
-  return entry?.[1];
+function stopped(step: Stop, ctx: FunctionContext): HttpResult {
+  const fields = { status: step.stop, reason: step.reason };
+  if (step.stop >= 500) ctx.log.error('ESS callback not accepted: our configuration', fields);
+  else ctx.log.warn('ESS callback refused', fields);
+  return jsonReply(step.stop, {
+    code: step.stop,
+    message: step.stop >= 500 ? 'retry later' : 'refused',
+  });
 }
 
-/** The request reference our createUserVerifyUrl sent as UserData (base64), if the message has one. */
-function requestRefOf(message: Record<string, unknown>): string | null {
-  const data = (message.MsgData ?? message) as Record<string, unknown>;
-  const userData = typeof data.UserData === 'string' ? data.UserData : '';
-  const ref = Buffer.from(userData, 'base64').toString('utf8');
-  return /^vr_[\w-]{8,64}$/.test(ref) ? ref : null;
-}
+type MessageHandler = (message: CallbackMessage, ctx: FunctionContext) => Promise<HttpResult>;
 
-async function handle(event: HttpEvent, ctx: FunctionContext): Promise<HttpResult> {
-  const key = process.env.ESS_CALLBACK_KEY?.trim();
-  const token = process.env.ESS_CALLBACK_TOKEN?.trim();
-  if (!key) {
-    ctx.log.error('ESS_CALLBACK_KEY is not set: callbacks cannot be read');
-    return reply(503, { code: 503, message: 'not configured' }); // ESS retries later
-  }
-  if (typeof event.httpMethod === 'string' && event.httpMethod.toUpperCase() !== 'POST')
-    return reply(405, { code: 405 });
-  const body = typeof event.body === 'string' ? event.body : '';
-  const raw = event.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
-  if (token && !hasValidContentSignature(raw, header(event, 'content-signature'), token)) {
-    ctx.log.warn('ESS callback with a missing or wrong Content-Signature');
-    return reply(403, { code: 403, message: 'bad signature' });
-  }
-  let message: Record<string, unknown>;
-  try {
-    const { encrypt } = JSON.parse(raw) as { encrypt?: unknown };
-    if (typeof encrypt !== 'string') throw new Error('no encrypt field');
-    message = JSON.parse(decryptEssCallback(encrypt, key)) as Record<string, unknown>;
-  } catch (error) {
-    ctx.log.warn('ESS callback could not be read', {
-      error: error instanceof Error ? error.message : String(error),
-    });
-    return reply(400, { code: 400, message: 'unreadable' });
-  }
-  const msgType = typeof message.MsgType === 'string' ? message.MsgType : '';
-  const msgId = typeof message.MsgId === 'string' ? message.MsgId : undefined;
-  if (msgType !== 'UserAccountVerify') {
-    ctx.log.info('ESS callback ignored', { msgType, msgId });
-    return reply(200, { code: 0 });
-  }
+async function onUserAccountVerify(
+  message: CallbackMessage,
+  ctx: FunctionContext,
+): Promise<HttpResult> {
   const requestRef = requestRefOf(message);
   if (!requestRef) {
-    ctx.log.info('ESS verification callback without our UserData', { msgId });
-    return reply(200, { code: 0 });
+    ctx.log.info('ESS verification callback without our UserData', { msgId: message.msgId });
+    return ok();
   }
-  let verification;
-  try {
-    verification = openPersonalVerification(ctx);
-  } catch {
-    ctx.log.error('ESS configuration incomplete: the callback will be retried by ESS');
-    return reply(503, { code: 503, message: 'not configured' });
+  const outcome = await openPersonalVerification(ctx).completeFromCallback(requestRef);
+  ctx.log.info('ESS verification callback', { msgId: message.msgId, requestRef, outcome });
+  return ok();
+}
+
+/** What each message type does; the others are acknowledged and ignored. */
+const HANDLERS: Record<string, MessageHandler> = {
+  UserAccountVerify: onUserAccountVerify,
+};
+
+async function handle(event: unknown, ctx: FunctionContext): Promise<HttpResult> {
+  const request = readRequest(event);
+  if (isStop(request)) return stopped(request, ctx);
+  const settings = readSettings(process.env);
+  if (isStop(settings)) return stopped(settings, ctx);
+  const signature = checkSignature(request, settings);
+  if (isStop(signature)) return stopped(signature, ctx);
+  const message = openBody(request, settings, signature.signed);
+  if (isStop(message)) return stopped(message, ctx);
+  if (!message) {
+    ctx.log.info('ESS callback without a message (URL check)');
+    return ok();
   }
-  const outcome = await verification.completeFromCallback(requestRef);
-  ctx.log.info('ESS verification callback', { msgId, requestRef, outcome });
-  return reply(200, { code: 0 });
+  const handler = HANDLERS[message.msgType];
+  if (!handler) {
+    ctx.log.info('ESS callback ignored', { msgType: message.msgType, msgId: message.msgId });
+    return ok();
+  }
+  return handler(message, ctx);
 }
 
 export const main = cloudFunction('essCallback', async (event, ctx) => {
   try {
     return await handle(event, ctx);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      return stopped({ stop: 503, reason: `ESS configuration incomplete: ${error.message}` }, ctx);
+    }
     // ESS retries a callback that is not answered 200: say so rather than lose it.
-    ctx.log.error('ESS callback failed', {
-      error: error instanceof Error ? error.message : String(error),
+    const ours = !(error instanceof EssCallError || error instanceof EssQueuedError);
+    ctx.log.error('ESS callback failed; ESS will retry', {
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
     });
-    return reply(500, { code: 500 });
+    return jsonReply(ours ? 500 : 503, { code: ours ? 500 : 503 });
   }
 });

@@ -1,5 +1,7 @@
 import { personalVerification, type VerifyChannel } from '../verification/personalVerification';
+import type { LinkQuotaRecord } from '../verification/linkQuota';
 import {
+  LINK_QUOTA_COLLECTION,
   VERIFICATION_COLLECTION,
   VERIFICATION_REFS_COLLECTION,
   type VerificationRecord,
@@ -7,12 +9,20 @@ import {
 } from '../verification/verificationRecord';
 import { LOCAL_H5_SOURCE, type FunctionContext } from './runtime';
 
+/** The personal-verification collections of this function's store. */
+export function verificationStores(ctx: FunctionContext) {
+  return {
+    store: ctx.store.collection<VerificationRecord>(VERIFICATION_COLLECTION),
+    refs: ctx.store.collection<VerificationRefRecord>(VERIFICATION_REFS_COLLECTION),
+    quota: ctx.store.collection<LinkQuotaRecord>(LINK_QUOTA_COLLECTION),
+  };
+}
+
 export function openPersonalVerification(ctx: FunctionContext) {
   return personalVerification({
     config: ctx.essConfig(),
     ess: ctx.ess(),
-    store: ctx.store.collection<VerificationRecord>(VERIFICATION_COLLECTION),
-    refs: ctx.store.collection<VerificationRefRecord>(VERIFICATION_REFS_COLLECTION),
+    ...verificationStores(ctx),
     log: ctx.log,
     fail: ctx.fail,
   });

@@ -28,8 +28,8 @@ export const main = cloudFunction('purgeExpiredVerifications', async (_event, ct
   let verified = 0;
   for (const { id, doc } of due) {
     const settled = await verification.settlePending(id, doc);
-    if (settled.status === 'expired') erased += 1;
-    if (settled.status === 'verified') verified += 1;
+    if (settled?.status === 'expired') erased += 1;
+    if (settled?.status === 'verified') verified += 1;
   }
   // References of expired links can no longer be completed: drop them.
   const refs = ctx.store.collection<VerificationRefRecord>(VERIFICATION_REFS_COLLECTION);

@@ -15,7 +15,7 @@ import {
 import type { FailureResult } from '../../src/domain/verificationContract';
 import { isAdmin } from '../admin';
 import { loadEssConfig, type EssConfig } from '../config';
-import { EssCallError } from '../ess/essError';
+import { EssCallError, EssQueuedError } from '../ess/essError';
 import { createEssGateway, type EssGateway } from '../ess/essGateway';
 import { failureIn, type Fail, type MessageTable } from '../failure';
 import { createLogger, shortenOpenId, type Logger } from '../log';
@@ -38,7 +38,11 @@ export interface FunctionContext {
   fail: Fail;
 }
 
-class ConfigError extends Error {}
+/** Thrown by `ctx.essConfig()` when configuration is missing or invalid. */
+export class ConfigError extends Error {}
+
+/** When a transient ESS failure outlasted the invocation: come back after about this long. */
+export const TRANSIENT_RETRY_AFTER_MS = 2000;
 
 type EventOf<N extends CloudFunctionName> = N extends CallableFunctionName
   ? RawEvent<N>
@@ -130,9 +134,14 @@ export function cloudFunction<N extends CloudFunctionName>(
         log.error('configuration incomplete', { problems: error.message });
         return fail('CONFIG_ERROR');
       }
+      if (error instanceof EssQueuedError) {
+        return fail('QUEUED', { retryAfterMs: error.retryAfterMs });
+      }
       if (error instanceof EssCallError) {
-        const { userCode, requestId } = error.failure;
-        return fail(userCode, requestId ? { requestId } : {});
+        const { userCode, requestId, retryable } = error.failure;
+        // Still failing after the retries this invocation had time for: worth another go soon.
+        const retry = retryable ? { retryAfterMs: TRANSIENT_RETRY_AFTER_MS } : {};
+        return fail(userCode, { ...retry, ...(requestId ? { requestId } : {}) });
       }
       log.error('unexpected error', {
         error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),

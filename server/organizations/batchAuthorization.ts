@@ -4,6 +4,7 @@
  * caller's own (recorded when their task's links were read); ESS itself filters out those not
  * registered with this super admin and says so in `ErrorMessages`, which are passed on.
  */
+import { ESS_MINI_APP_ENV_VERSION } from '../../src/domain/essApps';
 import type { CreateBatchOrganizationAuthorizationUrlResult } from '../../src/domain/organizationContract';
 import { maskMobile, maskName } from '../../src/domain/mask';
 import type { EssConfig } from '../config';
@@ -88,7 +89,7 @@ export function batchAuthorization({ config, ess, ownership, fail, log }: BatchA
         // ESS answers no MiniAppId for APP: the link opens in the ESS mini-program of the
         // environment that issued it.
         ...(request.endpoint === 'APP'
-          ? { miniAppId: config.miniAppId, envVersion: config.miniAppEnvVersion }
+          ? { miniAppId: config.miniAppId, envVersion: ESS_MINI_APP_ENV_VERSION }
           : {}),
       };
     },

@@ -22,6 +22,9 @@ const ORIGINAL_ID_TO_APP_ID: Record<string, string> = {
   gh_39a5d3de69fa: ESS_MINI_APP_IDS.test,
 };
 
+/** ESS's mini-programs are always opened in their released version (ESS's jump doc, both envs). */
+export const ESS_MINI_APP_ENV_VERSION = 'release' as const;
+
 export const ALL_ESS_MINI_APP_IDS: readonly string[] = Object.values(ESS_MINI_APP_IDS);
 
 /** `gh_da88f6188665` -> `wxa023b292fd19d41d`; a `wx…` id is returned unchanged. */

@@ -154,8 +154,10 @@ describe('personal verification in the browser', () => {
       await page.getByText('尚未完成实名').waitFor();
       await page.getByText('*三').waitFor();
 
-      // The person finishes elsewhere (e.g. on another device): a reload shows it.
+      // The person finishes elsewhere (e.g. on another device): a reload shows it once the
+      // server's status interval (ESS is asked at most every few seconds per user) has passed.
       e2e.env.stack.emulator!.markVerified(PERSON.name, PERSON.idCardNumber);
+      await page.waitForTimeout(3100);
       await page.reload();
       await page.getByText('实名认证已完成').waitFor();
     },

@@ -132,7 +132,8 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
       times: 10,
     });
     const result = await h.invoke('createUserVerifyUrl', VALID);
-    expect(result).toMatchObject({ ok: false, code: 'ESS_UNAVAILABLE' });
+    // A transient failure: the page may come back by itself after retryAfterMs.
+    expect(result).toMatchObject({ ok: false, code: 'ESS_UNAVAILABLE', retryAfterMs: 2000 });
     expect(essCalls('CreateUserVerifyUrl')).toHaveLength(3);
     expect(result.requestId).toBe(essCalls('CreateUserVerifyUrl')[2].requestId);
   });
@@ -158,8 +159,14 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
     h.env.ESS_SECRET_KEY = 'not-the-right-key';
     const result = await h.invoke('createUserVerifyUrl', VALID);
     expect(result).toMatchObject({ ok: false, code: 'ESS_CONFIG' });
-    expect(essCalls()).toHaveLength(1);
-    expect(essCalls()[0].errorCode).toBe('AuthFailure.SignatureFailure');
+    // The link and the status at link time are asked together; neither is retried.
+    expect(essCalls('CreateUserVerifyUrl')).toHaveLength(1);
+    expect(essCalls('DescribeUserVerifyStatus')).toHaveLength(1);
+    expect(essCalls().map((call) => call.errorCode)).toEqual([
+      'AuthFailure.SignatureFailure',
+      'AuthFailure.SignatureFailure',
+    ]);
+    expect(result.retryAfterMs).toBeUndefined();
   });
 
   it('maps an original id (gh_…) answered by ESS to the mini-program app id', async () => {
@@ -167,6 +174,20 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
     h = await startHarness({ miniAppIdAnswer: 'gh_39a5d3de69fa' });
     const result = await h.invoke('createUserVerifyUrl', VALID);
     expect(result.miniAppId).toBe('wx371151823f6f3edf');
+  });
+
+  it("opens the configured environment's mini-program when ESS answers another, and says so", async () => {
+    await h.close();
+    h = await startHarness({ miniAppIdAnswer: 'wxa023b292fd19d41d' }); // production's, env is test
+    const result = await h.invoke('createUserVerifyUrl', VALID);
+    expect(result).toMatchObject({ miniAppId: 'wx371151823f6f3edf', envVersion: 'release' });
+    const [create] = essCalls('CreateUserVerifyUrl');
+    const warning = h
+      .logs()
+      .split('\n')
+      .find((line) => line.includes('another mini-program'));
+    expect(warning).toContain(create.requestId);
+    expect(warning).toContain('wxa023b292fd19d41d');
   });
 
   it('takes the caller from WeChat context only', async () => {
@@ -192,5 +213,55 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
     expect(h.logs()).not.toContain('张三');
     const stored = JSON.stringify(h.storedDocuments(COLLECTION));
     expect(stored).not.toContain('13800138000');
+  });
+});
+
+describe('one link per user, whatever the taps', () => {
+  it('answers concurrent taps of one user with one ESS call and the same link', async () => {
+    h.emulator.setLatency(300);
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => h.invoke('createUserVerifyUrl', VALID)),
+    );
+    expect(essCalls('CreateUserVerifyUrl')).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.path))).toEqual(new Set([answers[0].path]));
+    expect(answers.every((a) => a.ok)).toBe(true);
+  });
+
+  it('keeps every reference a user was given mapped to them', async () => {
+    await h.invoke('createUserVerifyUrl', VALID);
+    await h.invoke('createUserVerifyUrl', { ...VALID, mobile: '13900139000' });
+    const refs = h.storedDocuments('ess_user_verification_refs');
+    const userDatas = essCalls('CreateUserVerifyUrl').map((call) =>
+      Buffer.from(String(call.params.UserData), 'base64').toString('utf8'),
+    );
+    expect(userDatas).toHaveLength(2);
+    for (const ref of userDatas) expect(refs[ref].openid).toBe('oTestUser000000000000000001');
+  });
+});
+
+describe('the per-user quota on new links', () => {
+  it('refuses a new link beyond ESS_LINK_QUOTA a day, with a clear message; reuse stays free', async () => {
+    h.env.ESS_LINK_QUOTA = '2';
+    await h.invoke('createUserVerifyUrl', VALID);
+    await h.invoke('createUserVerifyUrl', { ...VALID, mobile: '13900139000' });
+    // The same request again reuses its link: not counted.
+    expect(
+      await h.invoke('createUserVerifyUrl', { ...VALID, mobile: '13900139000' }),
+    ).toMatchObject({ ok: true, reused: true });
+    const third = await h.invoke('createUserVerifyUrl', { ...VALID, mobile: '13700137000' });
+    expect(third).toMatchObject({ ok: false, code: 'QUOTA_EXCEEDED' });
+    expect(third.message).toMatch(/明天/);
+    expect(essCalls('CreateUserVerifyUrl')).toHaveLength(2);
+    // Another user has their own quota.
+    expect(
+      await h.invoke('createUserVerifyUrl', VALID, { openid: 'oAnotherUser000000000000001' }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('gives the quota back when ESS certainly made no link', async () => {
+    h.env.ESS_LINK_QUOTA = '1';
+    h.emulator.injectFault({ action: 'CreateUserVerifyUrl', code: 'InvalidParameter' });
+    expect(await h.invoke('createUserVerifyUrl', VALID)).toMatchObject({ code: 'ESS_REJECTED' });
+    expect(await h.invoke('createUserVerifyUrl', VALID)).toMatchObject({ ok: true });
   });
 });

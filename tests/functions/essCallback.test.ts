@@ -111,4 +111,71 @@ describe('essCallback (ESS callback URL, HTTP-triggered)', () => {
       code: 'FORBIDDEN',
     });
   });
+
+  describe('edges', () => {
+    const signedPlain = (body: string, token = TOKEN) => ({
+      httpMethod: 'POST',
+      headers: { 'Content-Signature': contentSignature(body, token) },
+      body,
+    });
+
+    it('answers 200 to a signed body without encrypt (URL check), and reads a signed plaintext message', async () => {
+      expect(await callback(signedPlain(''))).toMatchObject({ statusCode: 200 });
+      expect(await callback(signedPlain('{}'))).toMatchObject({ statusCode: 200 });
+      const userData = await linkFor('oPlain');
+      h.emulator.markVerified(ZHANG.name, ZHANG.idCardNumber);
+      const plain = JSON.stringify(verifyMessage(userData));
+      expect(await callback(signedPlain(plain))).toMatchObject({ statusCode: 200 });
+      expect(await status('oPlain')).toMatchObject({ status: 'verified', proof: 'ess-callback' });
+    });
+
+    it('refuses an unsigned plaintext message (anyone could write one)', async () => {
+      delete h.env.ESS_CALLBACK_TOKEN;
+      const userData = await linkFor('oPlain');
+      h.emulator.markVerified(ZHANG.name, ZHANG.idCardNumber);
+      const answer = await callback({
+        httpMethod: 'POST',
+        body: JSON.stringify(verifyMessage(userData)),
+      });
+      expect(answer).toMatchObject({ statusCode: 403 });
+      expect(h.storedDocuments('ess_user_verifications').oPlain.status).toBe('pending');
+    });
+
+    it('treats a callback key that is not 32 characters as our misconfiguration: 503, said in the log', async () => {
+      h.env.ESS_CALLBACK_KEY = 'too-short-key';
+      const answer = await callback(callbackEvent(verifyMessage('eA==')));
+      expect(answer).toMatchObject({ statusCode: 503 });
+      expect(h.logs()).toMatch(/ESS_CALLBACK_KEY must be the 32-character key/);
+    });
+
+    it.each([
+      ['a body that is not a string', { httpMethod: 'POST', body: { encrypt: 'x' } }],
+      [
+        'isBase64Encoded with a non-string body',
+        { httpMethod: 'POST', isBase64Encoded: true, body: 42 },
+      ],
+      ['an httpMethod that is not a string', { httpMethod: 7, body: '{}' }],
+      [
+        'isBase64Encoded that is not a boolean',
+        { httpMethod: 'POST', isBase64Encoded: 'yes', body: '' },
+      ],
+      ['headers that are not an object', { httpMethod: 'POST', headers: 'x', body: '' }],
+    ])('answers 400, never 500, to %s', async (_name, event) => {
+      delete h.env.ESS_CALLBACK_TOKEN;
+      expect(await callback(event)).toMatchObject({ statusCode: 400 });
+    });
+
+    it('answers 200 to a base64-encoded body the access service passes on', async () => {
+      const userData = await linkFor('oB64');
+      h.emulator.markVerified(ZHANG.name, ZHANG.idCardNumber);
+      const event = callbackEvent(verifyMessage(userData));
+      const answer = await callback({
+        ...event,
+        body: Buffer.from(event.body).toString('base64'),
+        isBase64Encoded: true,
+      });
+      expect(answer).toMatchObject({ statusCode: 200 });
+      expect(await status('oB64')).toMatchObject({ proof: 'ess-callback' });
+    });
+  });
 });

@@ -21,6 +21,7 @@ describe('getUserVerifyStatus', () => {
   });
 
   it('is pending with the same link until ESS says verified, then verified', async () => {
+    h.env.ESS_STATUS_RECHECK_MS = '0';
     const created = await h.invoke('createUserVerifyUrl', VALID, { openid: OPENID });
     const pending = await status();
     expect(pending).toMatchObject({
@@ -31,6 +32,7 @@ describe('getUserVerifyStatus', () => {
       path: created.path,
       expireTime: created.expireTime,
       maskedName: '*三',
+      maskedIdCardNumber: '110***********002X',
     });
 
     h.emulator.markVerified('张三', '11010519491231002X');
@@ -39,6 +41,7 @@ describe('getUserVerifyStatus', () => {
       ok: true,
       status: 'verified',
       maskedName: '*三',
+      maskedIdCardNumber: '110***********002X',
       proof: 'own-link',
     });
 
@@ -56,16 +59,43 @@ describe('getUserVerifyStatus', () => {
     expect(await status('oSomeoneElse00000000000001')).toEqual({ ok: true, status: 'none' });
   });
 
-  it('reports an ESS outage with a Chinese message and the RequestId', async () => {
-    await h.invoke('createUserVerifyUrl', VALID, { openid: OPENID });
+  it('serves the stored pending state while ESS fails, and logs the RequestId', async () => {
+    h.env.ESS_STATUS_RECHECK_MS = '0';
+    const created = await h.invoke('createUserVerifyUrl', VALID, { openid: OPENID });
     h.emulator.injectFault({
       action: 'DescribeUserVerifyStatus',
       code: 'InternalError.System',
       times: 3,
     });
     const result = await status();
-    expect(result).toMatchObject({ ok: false, code: 'ESS_UNAVAILABLE' });
-    expect(result.message).toMatch(/腾讯电子签/);
-    expect(result.requestId).toBeTruthy();
+    // The user keeps their link: continuing in ESS does not depend on ESS's status API.
+    expect(result).toMatchObject({ ok: true, status: 'pending', path: created.path });
+    const failed = h.emulator.calls('DescribeUserVerifyStatus').filter((c) => c.errorCode);
+    expect(failed).toHaveLength(3);
+    expect(h.logs()).toContain(failed[2].requestId);
+  });
+
+  it('asks ESS at most once per interval per user, and polls at once share one call', async () => {
+    h.env.ESS_STATUS_RECHECK_MS = '30000';
+    await h.invoke('createUserVerifyUrl', VALID, { openid: OPENID });
+    const before = h.emulator.calls('DescribeUserVerifyStatus').length;
+    h.emulator.setLatency(300);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => status()));
+    expect(answers.map((a) => a.status ?? a.code)).toEqual(Array(8).fill('pending'));
+    expect(h.emulator.calls('DescribeUserVerifyStatus').length - before).toBe(1);
+    // Within the interval the stored answer is served without any ESS call.
+    await status();
+    await status();
+    expect(h.emulator.calls('DescribeUserVerifyStatus').length - before).toBe(1);
+  });
+
+  it('never asks ESS for a person ESS already knew at link time: only the callback binds', async () => {
+    h.env.ESS_STATUS_RECHECK_MS = '0';
+    h.emulator.markVerified(VALID.name, VALID.idCardNumber);
+    await h.invoke('createUserVerifyUrl', VALID, { openid: OPENID });
+    const before = h.emulator.calls().length;
+    expect(await status()).toMatchObject({ ok: true, status: 'pending' });
+    expect(await status()).toMatchObject({ ok: true, status: 'pending' });
+    expect(h.emulator.calls()).toHaveLength(before);
   });
 });

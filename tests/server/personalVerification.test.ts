@@ -11,6 +11,7 @@ import {
   personalVerification,
   REUSE_MARGIN_SECONDS,
 } from '../../server/verification/personalVerification';
+import type { LinkQuotaRecord } from '../../server/verification/linkQuota';
 import type {
   VerificationRecord,
   VerificationRefRecord,
@@ -60,6 +61,7 @@ function service() {
         ess: createEssGateway({ config, log }),
         store: this.store,
         refs: localFileStore(dataDir).collection<VerificationRefRecord>('refs'),
+        quota: localFileStore(dataDir).collection<LinkQuotaRecord>('quota'),
         log,
         fail: failure,
         now: () => clock,
@@ -73,13 +75,31 @@ describe('personal verification over time', () => {
     delete process.env.LOG_LEVEL;
   });
 
-  it('does not hand out a link that is about to expire', async () => {
+  it('hands out a link again until ten minutes before it expires, and never after', async () => {
     const s = service();
     const first = await s.api.createUserVerifyUrl('o1', INPUT, { endpoint: 'APP' });
     if (!first.ok || first.verified) throw new Error('expected a link');
-    clock = (first.expireTime - REUSE_MARGIN_SECONDS + 1) * 1000;
+    // Written out, not computed from the constant: a margin changed by mistake fails here.
+    expect(REUSE_MARGIN_SECONDS).toBe(600);
+    clock = (first.expireTime - 11 * 60) * 1000;
+    expect(await s.api.createUserVerifyUrl('o1', INPUT, { endpoint: 'APP' })).toMatchObject({
+      reused: true,
+      path: first.path,
+    });
+    expect(await s.api.getUserVerifyStatus('o1')).toMatchObject({
+      status: 'pending',
+      path: first.path,
+    });
+    // Nine minutes before expiry: one rule for both answers — not worth handing out.
+    clock = (first.expireTime - 9 * 60) * 1000;
+    expect(await s.api.getUserVerifyStatus('o1')).toEqual({
+      ok: true,
+      status: 'none',
+      expired: true,
+    });
     const second = await s.api.createUserVerifyUrl('o1', INPUT, { endpoint: 'APP' });
     expect(second).toMatchObject({ ok: true, reused: false });
+    expect(second).not.toMatchObject({ path: first.path });
   });
 
   it('forgets personal data of an expired, unused link and reports none', async () => {

@@ -126,7 +126,6 @@ describe('configuration', () => {
         endpoint: { host: 'ess.tencentcloudapi.com', protocol: 'https://' },
         environment: 'production',
         miniAppId: 'wxa023b292fd19d41d',
-        miniAppEnvVersion: 'release',
       },
     });
   });
