@@ -99,6 +99,7 @@ export function pollDelay(attempt: number, schedule: PollSchedule = POLL_SCHEDUL
 /** Failures worth asking again about: the next round may well succeed. */
 const TRANSIENT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'NETWORK',
+  'QUEUED',
   'RATE_LIMITED',
   'ESS_UNAVAILABLE',
   'ESS_TIMEOUT',

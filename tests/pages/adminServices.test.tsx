@@ -116,6 +116,25 @@ describe('pollRegistrationUrls', () => {
     });
   });
 
+  it.each(['QUEUED', 'RATE_LIMITED', 'NETWORK'] as const)(
+    'keeps asking after %s (the next round may well go through)',
+    async (code) => {
+      const clock = fakeClock();
+      let calls = 0;
+      mockAdminCloud({
+        describeBatchOrganizationRegistrationUrls: () =>
+          (calls += 1) < 2
+            ? { ok: false, code, message: ERROR_MESSAGES[code], retryAfterMs: 1000 }
+            : { ok: true, ready: true, rows: [] },
+      });
+      const outcome = await pollRegistrationUrls(pendingTasks(['a']), clock);
+      expect(outcome).toEqual({
+        kind: 'settled',
+        tasks: [{ taskId: 'a', state: 'ready', rows: [] }],
+      });
+    },
+  );
+
   it('gives up after about two minutes, leaving the tasks pending', async () => {
     const clock = fakeClock();
     mockAdminCloud({

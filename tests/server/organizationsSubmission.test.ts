@@ -5,7 +5,7 @@
 import { parseAdminOpenids } from '../../server/admin';
 import { loadEssConfig, type EssConfig } from '../../server/config';
 import type { EssResponse } from '../../server/ess/essGateway';
-import { EssCallError, type EssFailure } from '../../server/ess/essError';
+import { EssCallError, EssQueuedError, type EssFailure } from '../../server/ess/essError';
 import { createLogger } from '../../server/log';
 import { failureIn } from '../../server/failure';
 import { batchIdentity } from '../../server/organizations/batchIdentity';
@@ -396,6 +396,29 @@ describe('time', () => {
     expect(retried.ok && retried.taskIds).toHaveLength(2);
     expect(retried.ok && first.ok && retried.taskIds[0]).toBe(first.ok && first.taskIds[0]);
     expect(creates()).toHaveLength(2);
+  });
+
+  it('a chunk that got no turn at ESS (queued) was not sent: pending again, nothing held', async () => {
+    const queued = gatewayReplacingCall(1, async () => {
+      throw new EssQueuedError(CREATE, 1500);
+    });
+    const first = await service(queued).submit(OWNER, request(15));
+    expect(first).toMatchObject({
+      ok: true,
+      rowStatuses: [...Array(10).fill('submitted'), ...Array(5).fill('failed')],
+    });
+    expect(first.ok && first.errorMessages[10]).toBe(REGISTRATION_MESSAGES.QUEUED);
+    // Its enterprises are free: the retry sends them, once.
+    const retried = await service().submit(OWNER, request(15));
+    expect(retried).toMatchObject({ ok: true, rowStatuses: Array(15).fill('submitted') });
+    expect(creates()).toHaveLength(2);
+
+    const none = await service(
+      gatewayReplacingCall(0, async () => {
+        throw new EssQueuedError(CREATE, 800);
+      }),
+    ).submit(OWNER, request(2, { requestKey: 'queued-2' }));
+    expect(none).toMatchObject({ ok: false, code: 'QUEUED', retryAfterMs: 800 });
   });
 
   it('answers ESS_TIMEOUT when not even the first chunk fits the time budget', async () => {

@@ -7,10 +7,12 @@
  * - after the call, `submitted` with its TaskId (then the task's owner is recorded and the
  *   enterprises given back), or `pending` again when ESS answered that it did nothing;
  * - a call that got no answer (time-out, connection lost) leaves the chunk `unconfirmed` and its
- *   enterprises held, since ESS may have registered them.
+ *   enterprises held, since ESS may have registered them;
+ * - a call that never went out (no turn at ESS within the invocation: `EssQueuedError`) leaves it
+ *   `pending`, nothing held.
  */
 import type { OrganizationRow } from '../../../src/domain/organizationContract';
-import { EssCallError } from '../../ess/essError';
+import { EssCallError, EssQueuedError } from '../../ess/essError';
 import type { Logger } from '../../log';
 import { essRegistrationRequest } from '../essRegistration';
 import type { HeldCodes } from '../heldCodes';
@@ -77,6 +79,13 @@ export async function sendChunk(deps: ChunkSenderDeps, chunk: Chunk): Promise<Ch
       essRegistrationRequest(rows, request),
     );
   } catch (error) {
+    if (error instanceof EssQueuedError) {
+      // No turn at ESS within this invocation: the call was never made.
+      await lease.saveChunk(index, { state: 'pending' });
+      await held.forget(owner, codes);
+      log.warn('registration chunk not sent: no ESS slot in time', { chunk: index });
+      return { kind: 'failed', failure: fail('QUEUED', { retryAfterMs: error.retryAfterMs }) };
+    }
     if (!(error instanceof EssCallError)) throw error;
     const { essCode, requestId, userCode } = error.failure;
     if (essAnswered(error.failure)) {
