@@ -57,6 +57,21 @@ const shown = (page: Page, text: string) =>
   page.getByText(text, { exact: true }).filter({ visible: true });
 const card = (page: Page, position: number) => page.locator(`[aria-label="第${position}家企业"]`);
 
+/**
+ * What the page logs at level error, but missing resources (the favicon is another page's
+ * concern): e.g. the `insertBefore` NotFoundError a Taro Button's `loading` toggle caused.
+ */
+function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/^Failed to load resource/.test(message.text())) {
+      errors.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
 /** The cloud functions the page calls, in order, with their events (kept up to date). */
 function functionCalls(page: Page): Array<{ name: string; body: unknown }> {
   const calls: Array<{ name: string; body: unknown }> = [];
@@ -134,6 +149,7 @@ describe('enterprise admin pages in the browser', () => {
       origin: e2e.env.stack.url,
     });
     const asked = functionCalls(page);
+    const errors = consoleErrors(page);
     await withScreenshotOnFailure(page, 'admin-flow', async () => {
       // The local admin login sets this browser's identity and lands on the enterprises page.
       await page.goto(e2e.env.stack.adminLoginUrl);
@@ -305,6 +321,9 @@ describe('enterprise admin pages in the browser', () => {
         AdminMobile: ADMIN.mobile,
         AdminIdCardNumber: ADMIN.idCardNumber,
       });
+
+      // Nothing went wrong in the page on the way.
+      expect(errors).toEqual([]);
 
       // The pages never described a task that does not exist (to learn access or otherwise).
       const describedIds = asked

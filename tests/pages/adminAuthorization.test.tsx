@@ -434,6 +434,11 @@ describe('authorization page: what the tasks were created with', () => {
     expect(alert).toHaveTextContent(mismatch);
     expect(alert.closest('.card')).toBe(screen.getByLabelText('超管姓名').closest('.card'));
     expect(screen.getAllByText(mismatch)).toHaveLength(1);
+    // The fields are brought into view (the button that was tapped is further down).
+    expect(mocked.pageScrollTo).toHaveBeenCalledWith(
+      expect.objectContaining({ selector: '#super-admin' }),
+    );
+    expect(alert.closest('#super-admin')).not.toBeNull();
   });
 
   it('shows the server’s field messages under their fields', async () => {

@@ -93,10 +93,10 @@ function QrCode({ url }: { url: string }) {
       ) : null}
       <Button
         className="btn btn--primary"
-        {...(saving ? { disabled: true, loading: true } : {})}
+        {...(saving ? { disabled: true } : {})}
         onClick={() => void onSave()}
       >
-        保存到相册
+        {saving ? '正在保存…' : '保存到相册'}
       </Button>
     </View>
   );

@@ -42,13 +42,15 @@ const ID_TYPE_OPTIONS: ReadonlyArray<Option<SuperAdminIdCardType>> = SUPER_ADMIN
 );
 
 export interface SuperAdminFieldsProps {
+  /** The card's id (the page scrolls to it when ESS found the super admin not matching). */
+  id?: string;
   form: SuperAdminForm;
   /** Said right under the fields: they do not match what the enterprises were created with. */
   mismatch?: string | null;
 }
 
 /** The super admin: name, mobile, document type and (optional) number. */
-export default function SuperAdminFields({ form, mismatch }: SuperAdminFieldsProps) {
+export default function SuperAdminFields({ id, form, mismatch }: SuperAdminFieldsProps) {
   const textField = ({ field, ...spec }: TextFieldSpec) => (
     <FormField
       key={field}
@@ -61,7 +63,7 @@ export default function SuperAdminFields({ form, mismatch }: SuperAdminFieldsPro
     />
   );
   return (
-    <View className="card card--form">
+    <View className="card card--form" id={id}>
       {NAME_AND_MOBILE.map(textField)}
       <OptionGroup
         name="superAdminIdCardType"

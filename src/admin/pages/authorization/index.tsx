@@ -36,6 +36,12 @@ const ENDPOINT_OPTIONS: ReadonlyArray<Option<AuthorizationEndpoint>> = [
 const MUST_MATCH =
   '请填写创建认证任务时所填的超管信息：姓名、手机号、证件类型和证件号必须与当时完全一致，否则对应的企业会被腾讯电子签筛除。';
 const LINK_CARD = 'auth-link';
+const SUPER_ADMIN_CARD = 'super-admin';
+
+const scrollTo = (id: string) => {
+  if (typeof Taro.pageScrollTo === 'function')
+    Taro.pageScrollTo({ selector: `#${id}`, duration: 300 });
+};
 
 export default function AuthorizationPage() {
   const privacy = usePrivacyAuthorization();
@@ -79,11 +85,16 @@ export default function AuthorizationPage() {
 
   const { setServerErrors } = form;
   useEffect(() => {
-    if (state.kind === 'failed') setServerErrors(state.fieldErrors);
-    // Generated: bring the link (or QR code) into view, below the form.
-    if (state.kind === 'ready' && typeof Taro.pageScrollTo === 'function') {
-      Taro.pageScrollTo({ selector: `#${LINK_CARD}`, duration: 300 });
+    if (state.kind === 'failed') {
+      setServerErrors(state.fieldErrors);
+      // About the super admin: bring the fields (and what is said under them) into view.
+      const aboutFields =
+        state.code === 'ESS_REJECTED' ||
+        Object.keys(state.fieldErrors).some((f) => f !== 'proxyOrganizationId');
+      if (aboutFields) scrollTo(SUPER_ADMIN_CARD);
     }
+    // Generated: bring the link (or QR code) into view, below the form.
+    if (state.kind === 'ready') scrollTo(LINK_CARD);
   }, [state, setServerErrors]);
 
   // Back from the ESS mini-program (APP link): nothing to ask, the operator carries on here.
@@ -166,7 +177,7 @@ export default function AuthorizationPage() {
           ? '已按所选企业创建时填写的超管信息自动填好，请核对。'
           : MUST_MATCH}
       </Text>
-      <SuperAdminFields form={form} mismatch={mismatch} />
+      <SuperAdminFields id={SUPER_ADMIN_CARD} form={form} mismatch={mismatch} />
       {prefill.candidates.length > 1 ? (
         <View className="choice-row">
           {prefill.candidates.map((candidate, index) => (
@@ -215,7 +226,7 @@ export default function AuthorizationPage() {
       ) : null}
       <Button
         className="btn btn--primary"
-        {...(loading ? { disabled: true, loading: true } : {})}
+        {...(loading ? { disabled: true } : {})}
         onClick={onGenerate}
       >
         {loading ? '正在生成…' : '生成批量认证链接'}

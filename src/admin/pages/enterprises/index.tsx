@@ -167,7 +167,6 @@ export default function EnterprisesPage() {
       <Button
         className="btn btn--primary"
         {...(count > 0 && !submitting ? {} : { disabled: true })}
-        {...(submitting ? { loading: true } : {})}
         onClick={() => privacy.whenAuthorized(() => void submit())}
       >
         {submitting ? '正在提交…' : `提交 ${count} 家企业`}
