@@ -13,16 +13,18 @@ import {
   sameSuperAdmin,
   submittedWithoutSuperAdmin,
   superAdminOf,
+  type SessionSuperAdmin,
 } from '../../lib/superAdminSession';
 import { goToEnterprises } from '../../routes';
 import AuthorizationLinkCard from './AuthorizationLinkCard';
 import SubTaskPicker from './SubTaskPicker';
+import SuperAdminChooser from './SuperAdminChooser';
 import SuperAdminFields from './SuperAdminFields';
 import { useAuthorizationLink } from './useAuthorizationLink';
 import { useProxyPrefill } from './useProxyPrefill';
 import { useSubTaskSelection } from './useSubTaskSelection';
 import { useSuperAdminForm } from './useSuperAdminForm';
-import { describeSuperAdmin, useSuperAdminPrefill } from './useSuperAdminPrefill';
+import { useSuperAdminPrefill } from './useSuperAdminPrefill';
 // Last: the admin look builds on the components' styles.
 import '../../admin.css';
 
@@ -124,8 +126,7 @@ export default function AuthorizationPage() {
   const mismatch = failed?.code === 'ESS_REJECTED' ? failed.message : (prefill.mismatch ?? null);
 
   /** Fills in one of the selection's super admins and keeps only their enterprises. */
-  const chooseSuperAdmin = (index: number) => {
-    const chosen = prefill.candidates[index];
+  const chooseSuperAdmin = (chosen: SessionSuperAdmin) => {
     prefill.use(chosen);
     selection.selectOnly(
       selectedRows
@@ -178,19 +179,7 @@ export default function AuthorizationPage() {
           : MUST_MATCH}
       </Text>
       <SuperAdminFields id={SUPER_ADMIN_CARD} form={form} mismatch={mismatch} />
-      {prefill.candidates.length > 1 ? (
-        <View className="choice-row">
-          {prefill.candidates.map((candidate, index) => (
-            <Button
-              key={describeSuperAdmin(candidate)}
-              className="btn btn--plain btn--choice"
-              onClick={() => chooseSuperAdmin(index)}
-            >
-              {`使用 ${describeSuperAdmin(candidate)}`}
-            </Button>
-          ))}
-        </View>
-      ) : null}
+      <SuperAdminChooser candidates={prefill.candidates} onChoose={chooseSuperAdmin} />
 
       <Text className="section-title">链接类型</Text>
       <View className="card card--form">

@@ -1,22 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
-import FormField from '../../../components/FormField';
-import OptionGroup, { type Option } from '../../../components/OptionGroup';
-import { maskIdCardNumber, maskMobile } from '../../../domain/mask';
-import { normalizeMobile } from '../../../domain/mobile';
-import {
-  AUTHORIZATION_TYPES,
-  SUPER_ADMIN_ID_CARD_TYPES,
-  type AuthorizationType,
-  type OrganizationField,
-} from '../../../domain/organizationContract';
+import type { OrganizationField } from '../../../domain/organizationContract';
 import type { RowFieldErrors } from '../../../domain/organizationInput';
-import { SUPER_ADMIN_ID_CARD_TYPE_LABELS } from '../../../domain/superAdminIdentity';
-import {
-  AUTHORIZATION_TYPE_LABELS,
-  COLUMN_LABELS,
-  type DraftValues,
-  type OrganizationDraft,
-} from '../../lib/organizationDrafts';
+import type { OrganizationDraft } from '../../lib/organizationDrafts';
+import OrganizationEditor from './OrganizationEditor';
+import OrganizationSummary from './OrganizationSummary';
 
 export interface OrganizationCardProps {
   draft: OrganizationDraft;
@@ -35,187 +22,6 @@ export interface OrganizationCardProps {
   onEdit: () => void;
   onDone: () => void;
   onRemove: () => void;
-}
-
-interface TextFieldSpec {
-  field: OrganizationField;
-  placeholder: string;
-  /** The placeholder when the field may be left empty in the chosen link mode. */
-  optionalPlaceholder?: string;
-  type?: 'text' | 'number' | 'idcard';
-  maxlength?: number;
-}
-
-const TEXT_FIELDS: readonly TextFieldSpec[] = [
-  { field: 'organizationName', placeholder: '营业执照上的企业全称', maxlength: 200 },
-  { field: 'uniformSocialCreditCode', placeholder: '18位，营业执照上的代码', maxlength: 24 },
-  { field: 'legalName', placeholder: '法定代表人的姓名', maxlength: 50 },
-  { field: 'address', placeholder: '选填', maxlength: 200 },
-  {
-    field: 'superAdminName',
-    placeholder: '超管本人的姓名',
-    optionalPlaceholder: '选填，不填则由打开链接的人认证',
-    maxlength: 50,
-  },
-  {
-    field: 'superAdminMobile',
-    placeholder: '超管本人的手机号',
-    optionalPlaceholder: '选填，与超管姓名一同填写',
-    type: 'number',
-    maxlength: 20,
-  },
-];
-
-const ID_TYPE_OPTIONS: ReadonlyArray<Option<string>> = SUPER_ADMIN_ID_CARD_TYPES.map((type) => ({
-  value: type,
-  label: SUPER_ADMIN_ID_CARD_TYPE_LABELS[type],
-}));
-
-const AUTHORIZATION_OPTIONS: ReadonlyArray<Option<string>> = [
-  { value: '', label: '不指定', description: '由超管在认证时选择' },
-  ...AUTHORIZATION_TYPES.map((type) => ({
-    value: String(type),
-    label: AUTHORIZATION_TYPE_LABELS[type],
-  })),
-];
-
-/** One line of a collapsed row: a label, what was entered (sensitive parts masked), its fields. */
-interface SummaryLine {
-  label: string;
-  fields: readonly OrganizationField[];
-  value: (values: DraftValues) => string;
-  /** Shown even when empty (with "未填写"). */
-  always?: boolean;
-}
-
-const typeLabel = (type: string) =>
-  SUPER_ADMIN_ID_CARD_TYPE_LABELS[type as keyof typeof SUPER_ADMIN_ID_CARD_TYPE_LABELS] ?? type;
-
-const SUMMARY_LINES: readonly SummaryLine[] = [
-  {
-    label: '统一社会信用代码',
-    fields: ['uniformSocialCreditCode'],
-    value: (v) => v.uniformSocialCreditCode.trim(),
-    always: true,
-  },
-  { label: '法定代表人', fields: ['legalName'], value: (v) => v.legalName.trim(), always: true },
-  { label: '注册地址', fields: ['address'], value: (v) => v.address.trim() },
-  {
-    label: '超管',
-    fields: ['superAdminName', 'superAdminMobile'],
-    value: (v) =>
-      [
-        v.superAdminName.trim(),
-        v.superAdminMobile.trim() && maskMobile(normalizeMobile(v.superAdminMobile)),
-      ]
-        .filter(Boolean)
-        .join('  '),
-    always: true,
-  },
-  {
-    label: '超管证件',
-    fields: ['superAdminIdCardType', 'superAdminIdCardNumber'],
-    value: (v) =>
-      v.superAdminIdCardNumber.trim()
-        ? `${typeLabel(v.superAdminIdCardType || 'ID_CARD')} ${maskIdCardNumber(v.superAdminIdCardNumber.trim())}`
-        : '',
-  },
-  {
-    label: '认证方式',
-    fields: ['authorizationTypes'],
-    value: (v) =>
-      AUTHORIZATION_TYPE_LABELS[Number(v.authorizationTypes) as AuthorizationType] ??
-      v.authorizationTypes.trim(),
-  },
-];
-
-interface SummaryProps {
-  draft: OrganizationDraft;
-  errors: RowFieldErrors;
-  superAdminOptional: boolean;
-}
-
-/** A collapsed row: what was entered, each problem under the line it is about. */
-function Summary({ draft, errors, superAdminOptional }: SummaryProps) {
-  const emptyText = (line: SummaryLine) =>
-    line.label === '超管' && superAdminOptional ? '未填写，由打开链接的人认证' : '未填写';
-  return (
-    <View className="org-card__summary">
-      {errors.row ? <Text className="org-card__error">{errors.row}</Text> : null}
-      {SUMMARY_LINES.map((line) => {
-        const value = line.value(draft.values);
-        const messages = line.fields.flatMap((field) => (errors[field] ? [errors[field]] : []));
-        if (!value && !line.always && messages.length === 0) return null;
-        return (
-          <View className="org-card__line" key={line.label}>
-            <View className="info-row">
-              <Text className="info-row__label">{line.label}</Text>
-              <Text className={value ? 'info-row__value' : 'info-row__value org-card__empty'}>
-                {value || emptyText(line)}
-              </Text>
-            </View>
-            {messages.map((message) => (
-              <Text className="org-card__error" key={message}>
-                {message}
-              </Text>
-            ))}
-          </View>
-        );
-      })}
-    </View>
-  );
-}
-
-function Editor({ draft, errors, superAdminOptional, onChange, onBlur }: OrganizationCardProps) {
-  const id = (field: OrganizationField) => `${draft.key}-${field}`;
-  return (
-    <View className="org-card__editor">
-      {errors.row ? <Text className="org-card__error">{errors.row}</Text> : null}
-      {TEXT_FIELDS.map(({ field, placeholder, optionalPlaceholder, type, maxlength }) => (
-        <FormField
-          key={field}
-          id={id(field)}
-          label={COLUMN_LABELS[field]}
-          placeholder={(superAdminOptional && optionalPlaceholder) || placeholder}
-          type={type}
-          maxlength={maxlength}
-          value={draft.values[field]}
-          error={errors[field]}
-          onInput={(value) => onChange(field, value)}
-          onBlur={() => onBlur(field)}
-        />
-      ))}
-      <OptionGroup
-        name={id('superAdminIdCardType')}
-        title="超管证件类型"
-        layout="list"
-        options={ID_TYPE_OPTIONS}
-        value={draft.values.superAdminIdCardType || 'ID_CARD'}
-        error={errors.superAdminIdCardType}
-        onChange={(value) => onChange('superAdminIdCardType', value)}
-      />
-      <FormField
-        id={id('superAdminIdCardNumber')}
-        label={COLUMN_LABELS.superAdminIdCardNumber}
-        placeholder="选填，与证件类型对应"
-        type="idcard"
-        maxlength={24}
-        value={draft.values.superAdminIdCardNumber}
-        error={errors.superAdminIdCardNumber}
-        onInput={(value) => onChange('superAdminIdCardNumber', value)}
-        onBlur={() => onBlur('superAdminIdCardNumber')}
-      />
-      <OptionGroup
-        name={id('authorizationTypes')}
-        title="认证方式"
-        layout="list"
-        options={AUTHORIZATION_OPTIONS}
-        value={draft.values.authorizationTypes}
-        error={errors.authorizationTypes}
-        onChange={(value) => onChange('authorizationTypes', value)}
-      />
-    </View>
-  );
 }
 
 /** Why a held row is not submitted, and how it can be again. */
@@ -272,9 +78,13 @@ export default function OrganizationCard(props: OrganizationCardProps) {
         </Button>
       </View>
       {editing && !held ? (
-        <Editor {...props} />
+        <OrganizationEditor {...props} />
       ) : (
-        <Summary draft={draft} errors={errors} superAdminOptional={props.superAdminOptional} />
+        <OrganizationSummary
+          draft={draft}
+          errors={errors}
+          superAdminOptional={props.superAdminOptional}
+        />
       )}
       {held ? <HeldNotice position={position} onConfirm={props.onConfirmNotSubmitted} /> : null}
     </View>
