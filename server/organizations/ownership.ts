@@ -1,5 +1,5 @@
 /**
- * Which admin (OPENID) created which registration task and sub-task: describe and authorize act
+ * Which operator (OPENID) created which registration task and sub-task: describe and authorize act
  * only on the caller's own. Someone else's id answers exactly like an unknown one.
  */
 import type { DocumentStore } from '../store/documentStore';

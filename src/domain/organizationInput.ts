@@ -147,16 +147,16 @@ export function checkOrganizationRow(
   );
   const legalName = record('legalName', checkChineseOrLatinName(asText(source.legalName)));
   const address = record('address', checkAddress(source.address));
-  const admin = superAdminRequired(options.batchAuthMethod)
+  const superAdmin = superAdminRequired(options.batchAuthMethod)
     ? checkSuperAdmin(source, options.now)
     : checkOptionalSuperAdmin(source, options.now);
-  if (!admin.ok) Object.assign(fields, admin.errors);
+  if (!superAdmin.ok) Object.assign(fields, superAdmin.errors);
   const types = checkAuthorizationTypes(source.authorizationTypes, options.batchAuthMethod);
   if (!types.ok) fields.authorizationTypes = types.message;
 
-  if (!admin.ok || !types.ok || Object.keys(fields).length > 0) return { ok: false, fields };
+  if (!superAdmin.ok || !types.ok || Object.keys(fields).length > 0) return { ok: false, fields };
   const { superAdminName, superAdminMobile, superAdminIdCardType, superAdminIdCardNumber } =
-    admin.value;
+    superAdmin.value;
   const row: OrganizationRow = {
     organizationName,
     uniformSocialCreditCode,

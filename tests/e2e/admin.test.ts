@@ -9,7 +9,7 @@ import { creditCodeCheckChar } from '../../src/domain/creditCode';
 import { DOCS_DIR, withScreenshotOnFailure, useE2eEnv } from './support/browser';
 
 const ADMIN_HOME = '/#/admin/pages/enterprises/index';
-const ADMIN = { name: '王五', mobile: '13900139000', idCardNumber: '11010519491231002X' };
+const SUPER_ADMIN = { name: '王五', mobile: '13900139000', idCardNumber: '11010519491231002X' };
 
 const code = (first17: string) => first17 + creditCodeCheckChar(first17);
 const ORGS = [
@@ -35,10 +35,10 @@ function spreadsheet(rows: Array<{ name: string; code: string; legal: string }>)
       row.code,
       row.legal,
       '',
-      ADMIN.name,
-      ADMIN.mobile,
+      SUPER_ADMIN.name,
+      SUPER_ADMIN.mobile,
       '身份证',
-      ADMIN.idCardNumber,
+      SUPER_ADMIN.idCardNumber,
     ].join('\t'),
   );
   return [header, ...lines].join('\r\n');
@@ -143,7 +143,7 @@ describe('enterprise admin pages in the browser', () => {
     });
   });
 
-  it('the admin pastes rows, fixes one, submits, follows the progress and gets the batch link', async () => {
+  it('the operator pastes rows, fixes one, submits, follows the progress and gets the batch link', async () => {
     const { context, page } = await e2e.env.newUser();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: e2e.env.stack.url,
@@ -220,12 +220,12 @@ describe('enterprise admin pages in the browser', () => {
           (el) => (el as HTMLInputElement).value !== '',
         ),
       );
-      expect(await field('超管姓名').inputValue()).toBe(ADMIN.name);
-      expect(await field('超管手机号').inputValue()).toBe(ADMIN.mobile);
-      expect(await field('超管证件号').inputValue()).toBe(ADMIN.idCardNumber);
+      expect(await field('超管姓名').inputValue()).toBe(SUPER_ADMIN.name);
+      expect(await field('超管手机号').inputValue()).toBe(SUPER_ADMIN.mobile);
+      expect(await field('超管证件号').inputValue()).toBe(SUPER_ADMIN.idCardNumber);
       // Nothing personal was left in the device's storage on the way.
       const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
-      for (const personal of [ADMIN.name, ADMIN.mobile, ADMIN.idCardNumber]) {
+      for (const personal of [SUPER_ADMIN.name, SUPER_ADMIN.mobile, SUPER_ADMIN.idCardNumber]) {
         expect(stored).not.toContain(personal);
       }
       // No placeholder is cut: each fits its (empty) input.
@@ -279,7 +279,7 @@ describe('enterprise admin pages in the browser', () => {
           .locator('[role="alert"]')
           .count(),
       ).toBe(1);
-      await field('超管手机号').fill(ADMIN.mobile);
+      await field('超管手机号').fill(SUPER_ADMIN.mobile);
 
       // The same link as a QR code image.
       await shown(page, '二维码').click();
@@ -301,7 +301,7 @@ describe('enterprise admin pages in the browser', () => {
         animations: 'disabled',
       });
 
-      // What ESS saw: signed calls with the normalised rows and the admin's choice of sub-tasks.
+      // What ESS saw: signed calls with the normalised rows and the operator's choice of sub-tasks.
       const emulator = e2e.env.stack.emulator!;
       const registrations = emulator.calls('CreateBatchOrganizationRegistrationTasks');
       expect(registrations).toHaveLength(1);
@@ -317,9 +317,9 @@ describe('enterprise admin pages in the browser', () => {
       ]);
       expect(sent[2]).toMatchObject({
         UniformSocialCreditCode: ORGS[2].code,
-        AdminName: ADMIN.name,
-        AdminMobile: ADMIN.mobile,
-        AdminIdCardNumber: ADMIN.idCardNumber,
+        AdminName: SUPER_ADMIN.name,
+        AdminMobile: SUPER_ADMIN.mobile,
+        AdminIdCardNumber: SUPER_ADMIN.idCardNumber,
       });
 
       // Nothing went wrong in the page on the way.
@@ -347,9 +347,9 @@ describe('enterprise admin pages in the browser', () => {
         [true, undefined, 'QR_CODE'],
       ]);
       expect(links[0].params).toMatchObject({
-        AdminName: ADMIN.name,
-        AdminMobile: ADMIN.mobile,
-        AdminIdCardNumber: ADMIN.idCardNumber,
+        AdminName: SUPER_ADMIN.name,
+        AdminMobile: SUPER_ADMIN.mobile,
+        AdminIdCardNumber: SUPER_ADMIN.idCardNumber,
       });
       expect(links[0].params.SubTaskIds).toHaveLength(2);
     });

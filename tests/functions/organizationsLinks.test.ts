@@ -5,14 +5,14 @@
 import { AUTHORIZATION_MESSAGES } from '../../server/organizations/wording';
 import type { Harness } from '../support/functionHarness';
 import {
-  asAdmin,
+  asOperator,
   AUTHORIZE,
   CHECK_ACCESS,
   DESCRIBE,
-  NOT_ADMIN,
+  NOT_OPERATOR,
   organization,
   organizations,
-  OTHER_ADMIN,
+  OTHER_OPERATOR,
   REGISTER,
   registerReady,
   startOrganizationHarness,
@@ -45,10 +45,10 @@ const authorizeCalls = () => essCalls('CreateBatchOrganizationAuthorizationUrl')
 describe('describeBatchOrganizationRegistrationUrls', () => {
   it('answers ready: false while ESS processes the task (no retry), then the links', async () => {
     frozenAt = Date.now();
-    const created = await asAdmin(h, REGISTER, { organizations: organizations(2) });
+    const created = await asOperator(h, REGISTER, { organizations: organizations(2) });
     const taskId = created.taskIds[0];
 
-    expect(await asAdmin(h, DESCRIBE, { taskId })).toEqual({ ok: true, ready: false });
+    expect(await asOperator(h, DESCRIBE, { taskId })).toEqual({ ok: true, ready: false });
     frozenAt = undefined;
     const [processing] = essCalls('DescribeBatchOrganizationRegistrationUrls');
     expect(processing.errorCode).toBe('FailedOperation');
@@ -70,7 +70,7 @@ describe('describeBatchOrganizationRegistrationUrls', () => {
         errorMessage: '',
       })),
     });
-    // The sub-tasks are now known to be this admin's.
+    // The sub-tasks are now known to be this operator's.
     const subTasks = h.storedDocuments(SUBTASKS);
     expect(ready.rows.map((row: { subTaskId: string }) => subTasks[row.subTaskId])).toEqual([
       expect.objectContaining({ owner: expect.stringMatching(/^oAdmin/), taskId }),
@@ -78,28 +78,28 @@ describe('describeBatchOrganizationRegistrationUrls', () => {
     ]);
   });
 
-  it('answers TASK_NOT_FOUND for another admin’s task or an unknown one, without ESS', async () => {
-    const created = await asAdmin(h, REGISTER, { organizations: organizations(1) });
-    const foreign = await asAdmin(h, DESCRIBE, { taskId: created.taskIds[0] }, OTHER_ADMIN);
+  it('answers TASK_NOT_FOUND for another operator’s task or an unknown one, without ESS', async () => {
+    const created = await asOperator(h, REGISTER, { organizations: organizations(1) });
+    const foreign = await asOperator(h, DESCRIBE, { taskId: created.taskIds[0] }, OTHER_OPERATOR);
     expect(foreign).toEqual({
       ok: false,
       code: 'TASK_NOT_FOUND',
       message: '未找到该企业认证任务，或它不是你创建的',
     });
-    expect(await asAdmin(h, DESCRIBE, { taskId: 'yDunknownTask' })).toMatchObject({
+    expect(await asOperator(h, DESCRIBE, { taskId: 'yDunknownTask' })).toMatchObject({
       code: 'TASK_NOT_FOUND',
     });
     expect(essCalls('DescribeBatchOrganizationRegistrationUrls')).toHaveLength(0);
   });
 
   it('takes another FailedOperation on a fresh task as "still processing", and logs ESS’s message', async () => {
-    const created = await asAdmin(h, REGISTER, { organizations: organizations(1) });
+    const created = await asOperator(h, REGISTER, { organizations: organizations(1) });
     h.emulator.injectFault({
       action: 'DescribeBatchOrganizationRegistrationUrls',
       code: 'FailedOperation',
       message: '任务状态未就绪',
     });
-    expect(await asAdmin(h, DESCRIBE, { taskId: created.taskIds[0] })).toEqual({
+    expect(await asOperator(h, DESCRIBE, { taskId: created.taskIds[0] })).toEqual({
       ok: true,
       ready: false,
     });
@@ -108,18 +108,18 @@ describe('describeBatchOrganizationRegistrationUrls', () => {
   });
 
   it('checks the caller before the event', async () => {
-    expect(await asAdmin(h, DESCRIBE, { taskId: '' }, NOT_ADMIN)).toMatchObject({
+    expect(await asOperator(h, DESCRIBE, { taskId: '' }, NOT_OPERATOR)).toMatchObject({
       code: 'FORBIDDEN',
     });
-    expect(await asAdmin(h, DESCRIBE, { taskId: '' })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await asOperator(h, DESCRIBE, { taskId: '' })).toMatchObject({ code: 'INVALID_INPUT' });
     expect(h.emulator.calls()).toHaveLength(0);
   });
 
   it('logs the "still processing" answers of a poll at level info, never error', async () => {
     frozenAt = Date.now();
-    const created = await asAdmin(h, REGISTER, { organizations: organizations(1) });
+    const created = await asOperator(h, REGISTER, { organizations: organizations(1) });
     for (let round = 0; round < 3; round += 1) {
-      expect(await asAdmin(h, DESCRIBE, { taskId: created.taskIds[0] })).toEqual({
+      expect(await asOperator(h, DESCRIBE, { taskId: created.taskIds[0] })).toEqual({
         ok: true,
         ready: false,
       });
@@ -136,8 +136,8 @@ describe('describeBatchOrganizationRegistrationUrls', () => {
 describe('checkOperatorAccess', () => {
   it('answers an operator ok and anyone else FORBIDDEN, without ESS or configuration', async () => {
     delete h.env.ESS_SECRET_KEY;
-    expect(await asAdmin(h, CHECK_ACCESS, {})).toEqual({ ok: true });
-    expect(await asAdmin(h, CHECK_ACCESS, {}, NOT_ADMIN)).toEqual({
+    expect(await asOperator(h, CHECK_ACCESS, {})).toEqual({ ok: true });
+    expect(await asOperator(h, CHECK_ACCESS, {}, NOT_OPERATOR)).toEqual({
       ok: false,
       code: 'FORBIDDEN',
       message: '你没有权限进行此操作',
@@ -147,13 +147,13 @@ describe('checkOperatorAccess', () => {
 });
 
 describe('createBatchOrganizationAuthorizationUrl', () => {
-  const ADMIN_A_EVENT = { ...SUPER_ADMIN_A, superAdminIdCardType: 'ID_CARD' };
+  const SUPER_ADMIN_A_EVENT = { ...SUPER_ADMIN_A, superAdminIdCardType: 'ID_CARD' };
 
   /** Registers enterprise 1 (super admin A), then asks for an HTTP link to its sub-task. */
   async function linkForOneEnterprise(event: object = {}) {
     const { rows } = await registerReady(h, [organization(1)]);
-    return asAdmin(h, AUTHORIZE, {
-      ...ADMIN_A_EVENT,
+    return asOperator(h, AUTHORIZE, {
+      ...SUPER_ADMIN_A_EVENT,
       subTaskIds: [rows[0].subTaskId],
       endpoint: 'HTTP',
       ...event,
@@ -173,7 +173,7 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
   ])('passes the %s link through unchanged, without a mini-program', async (endpoint, url) => {
     const { rows } = await registerReady(h, organizations(2));
     const subTaskIds = rows.map((row) => row.subTaskId);
-    const result = await asAdmin(h, AUTHORIZE, { ...ADMIN_A_EVENT, subTaskIds, endpoint });
+    const result = await asOperator(h, AUTHORIZE, { ...SUPER_ADMIN_A_EVENT, subTaskIds, endpoint });
     expect(result).toEqual({
       ok: true,
       authUrl: expect.stringMatching(url),
@@ -213,10 +213,10 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
 
   it('passes on ESS’s messages for sub-tasks registered with another super admin', async () => {
     const mine = await registerReady(h, [organization(1)]);
-    const otherAdmins = await registerReady(h, [organization(2, SUPER_ADMIN_B)]);
-    const foreignId = otherAdmins.rows[0].subTaskId;
-    const result = await asAdmin(h, AUTHORIZE, {
-      ...ADMIN_A_EVENT,
+    const otherSuperAdmins = await registerReady(h, [organization(2, SUPER_ADMIN_B)]);
+    const foreignId = otherSuperAdmins.rows[0].subTaskId;
+    const result = await asOperator(h, AUTHORIZE, {
+      ...SUPER_ADMIN_A_EVENT,
       subTaskIds: [mine.rows[0].subTaskId, foreignId],
       endpoint: 'HTTP',
     });
@@ -238,10 +238,10 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
     expect(result.requestId).toBe(authorizeCalls()[0].requestId);
   });
 
-  it('refuses sub-tasks of another admin’s tasks, or unknown ones, without calling ESS', async () => {
-    const theirs = await registerReady(h, [organization(1)], OTHER_ADMIN);
-    const result = await asAdmin(h, AUTHORIZE, {
-      ...ADMIN_A_EVENT,
+  it('refuses sub-tasks of another operator’s tasks, or unknown ones, without calling ESS', async () => {
+    const theirs = await registerReady(h, [organization(1)], OTHER_OPERATOR);
+    const result = await asOperator(h, AUTHORIZE, {
+      ...SUPER_ADMIN_A_EVENT,
       subTaskIds: [theirs.rows[0].subTaskId, 'yDneverSeen'],
       endpoint: 'HTTP',
     });
@@ -255,12 +255,15 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
   it('acts for a subsidiary: proxyOrganizationId goes in Agent.ProxyOrganizationId', async () => {
     const proxyOrganizationId = 'yDsubsidiaryOrg0001';
     const { rows } = await registerReady(h, [organization(1)], undefined, { proxyOrganizationId });
-    const event = { ...ADMIN_A_EVENT, subTaskIds: [rows[0].subTaskId], endpoint: 'HTTP' };
-    const result = await asAdmin(h, AUTHORIZE, { ...event, proxyOrganizationId });
+    const event = { ...SUPER_ADMIN_A_EVENT, subTaskIds: [rows[0].subTaskId], endpoint: 'HTTP' };
+    const result = await asOperator(h, AUTHORIZE, { ...event, proxyOrganizationId });
     expect(result).toMatchObject({ ok: true, errorMessages: [] });
     expect(authorizeCalls()[0].params.Agent).toEqual({ ProxyOrganizationId: proxyOrganizationId });
     // Without it, ESS looks in the parent's own organization: the sub-task is not there.
-    expect(await asAdmin(h, AUTHORIZE, event)).toMatchObject({ ok: false, code: 'ESS_REJECTED' });
+    expect(await asOperator(h, AUTHORIZE, event)).toMatchObject({
+      ok: false,
+      code: 'ESS_REJECTED',
+    });
   });
 
   it('words a rate limit for the operator, never in the personal flow’s terms (实名)', async () => {
@@ -271,8 +274,8 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
       code: 'RequestLimitExceeded',
       message: 'too many',
     });
-    const result = await asAdmin(h, AUTHORIZE, {
-      ...ADMIN_A_EVENT,
+    const result = await asOperator(h, AUTHORIZE, {
+      ...SUPER_ADMIN_A_EVENT,
       subTaskIds: [rows[0].subTaskId],
       endpoint: 'HTTP',
     });
@@ -284,7 +287,7 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
     expect(result.message).not.toMatch(/实名/);
   });
 
-  it('works with a Hong Kong admin’s travel permit, checked by its own rule', async () => {
+  it('works with a Hong Kong super admin’s travel permit, checked by its own rule', async () => {
     const hongKongAdmin = {
       superAdminName: 'Chan Tai Man',
       superAdminMobile: '13600136000',
@@ -292,7 +295,7 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
       superAdminIdCardNumber: 'H1234567890',
     };
     const { rows } = await registerReady(h, [{ ...organization(1), ...hongKongAdmin }]);
-    const result = await asAdmin(h, AUTHORIZE, {
+    const result = await asOperator(h, AUTHORIZE, {
       ...hongKongAdmin,
       superAdminIdCardNumber: 'h 1234567890',
       subTaskIds: [rows[0].subTaskId],
@@ -309,7 +312,7 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
   });
 
   it('rejects a wrong admin identity or endpoint with field messages, without ESS', async () => {
-    const wrong = await asAdmin(h, AUTHORIZE, {
+    const wrong = await asOperator(h, AUTHORIZE, {
       superAdminName: 'Wang',
       superAdminMobile: '123',
       superAdminIdCardNumber: '440305198501011232',
@@ -321,11 +324,11 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
       'superAdminMobile',
       'superAdminName',
     ]);
-    const endpoint = await asAdmin(h, AUTHORIZE, { ...ADMIN_A_EVENT, endpoint: 'PC' });
+    const endpoint = await asOperator(h, AUTHORIZE, { ...SUPER_ADMIN_A_EVENT, endpoint: 'PC' });
     expect(endpoint).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(endpoint.message).toMatch(/APP、HTTP、HTTP_SHORT_URL、QR_CODE/);
     expect(
-      await asAdmin(h, AUTHORIZE, { ...ADMIN_A_EVENT, endpoint: 'HTTP' }, NOT_ADMIN),
+      await asOperator(h, AUTHORIZE, { ...SUPER_ADMIN_A_EVENT, endpoint: 'HTTP' }, NOT_OPERATOR),
     ).toMatchObject({ code: 'FORBIDDEN' });
     expect(h.emulator.calls()).toHaveLength(0);
   });

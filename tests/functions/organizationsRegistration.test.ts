@@ -4,15 +4,15 @@
  */
 import type { Harness } from '../support/functionHarness';
 import {
-  ADMIN,
-  asAdmin,
+  OPERATOR,
+  asOperator,
   BATCHES,
   DESCRIBE,
   HELD as HELD_COLLECTION,
-  NOT_ADMIN,
+  NOT_OPERATOR,
   organization,
   organizations,
-  OTHER_ADMIN,
+  OTHER_OPERATOR,
   REGISTER,
   startOrganizationHarness,
   SUPER_ADMIN_A,
@@ -40,14 +40,14 @@ const withWrongCheckCharacter = (value: string) =>
   value.slice(0, 17) + (value[17] === '0' ? '1' : '0');
 /** The fixture's name as ESS must get it: Chinese brackets. */
 const chineseName = (n: number) => `模拟科技（深圳）有限公司${n}`;
-const register = (event: object, openid?: string) => asAdmin(h, REGISTER, event, openid);
+const register = (event: object, openid?: string) => asOperator(h, REGISTER, event, openid);
 
 describe('who may register enterprises', () => {
   it('answers FORBIDDEN to anyone not in ADMIN_OPENIDS, before reading the event', async () => {
-    const result = await register({ organizations: organizations(2) }, NOT_ADMIN);
+    const result = await register({ organizations: organizations(2) }, NOT_OPERATOR);
     expect(result).toEqual({ ok: false, code: 'FORBIDDEN', message: '你没有权限进行此操作' });
     // Even an invalid event is not looked at.
-    expect(await register({ organizations: 'nonsense' }, NOT_ADMIN)).toMatchObject({
+    expect(await register({ organizations: 'nonsense' }, NOT_OPERATOR)).toMatchObject({
       code: 'FORBIDDEN',
     });
     expect(h.emulator.calls()).toHaveLength(0);
@@ -60,7 +60,7 @@ describe('who may register enterprises', () => {
       code: 'FORBIDDEN',
     });
     expect(h.logs()).toContain('ADMIN_OPENIDS is not set');
-    h.env.ADMIN_OPENIDS = ADMIN;
+    h.env.ADMIN_OPENIDS = OPERATOR;
     expect(await h.invoke(REGISTER, {}, { openid: null })).toMatchObject({ code: 'NO_IDENTITY' });
     expect(h.emulator.calls()).toHaveLength(0);
   });
@@ -139,10 +139,10 @@ describe('enterprises sent without an answer, in later submissions', () => {
 
   it('a new submission (another key) does not send them again; only what was confirmed not submitted', async () => {
     await firstSubmissionTimesOut();
-    expect(heldCodes()).toEqual([1, 2, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort());
+    expect(heldCodes()).toEqual([1, 2, 3].map((n) => `${OPERATOR}:${code(n)}:unconfirmed`).sort());
     // Each kind of record in its own collection: the batches hold submissions only.
     expect(Object.values(h.storedDocuments(BATCHES))).toEqual([
-      expect.objectContaining({ owner: ADMIN, chunks: [expect.any(Object)] }),
+      expect.objectContaining({ owner: OPERATOR, chunks: [expect.any(Object)] }),
     ]);
 
     // The page reloaded, the same three pasted again with a fourth: a new request key.
@@ -191,10 +191,10 @@ describe('enterprises sent without an answer, in later submissions', () => {
     expect(createCalls()).toHaveLength(3);
     expect(submittedNames(2)).toEqual([chineseName(2)]);
     // Submitted: no longer held. The others still are.
-    expect(heldCodes()).toEqual([1, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort());
+    expect(heldCodes()).toEqual([1, 3].map((n) => `${OPERATOR}:${code(n)}:unconfirmed`).sort());
 
-    // Per admin: another admin's submission of the same enterprises is sent.
-    const theirs = await register({ organizations: [organization(1)] }, OTHER_ADMIN);
+    // Per operator: another operator's submission of the same enterprises is sent.
+    const theirs = await register({ organizations: [organization(1)] }, OTHER_OPERATOR);
     expect(theirs).toMatchObject({ ok: true, rowStatuses: ['submitted'] });
     expect(createCalls()).toHaveLength(4);
     // Codes only: nothing personal at rest.
@@ -219,7 +219,7 @@ describe('enterprises sent without an answer, in later submissions', () => {
     expect(createCalls()).toHaveLength(2);
     expect(submittedNames(1)).toEqual([chineseName(5)]);
     // ESS answered (it did nothing): enterprise 5 is not held.
-    expect(heldCodes()).toEqual([1, 2, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort());
+    expect(heldCodes()).toEqual([1, 2, 3].map((n) => `${OPERATOR}:${code(n)}:unconfirmed`).sort());
   });
 
   it('refuses a confirmedNotSubmitted that is not a list of valid credit codes (≤ 50)', async () => {
@@ -287,7 +287,11 @@ describe('submitting', () => {
     });
     // Who owns each task is remembered; nothing personal is at rest.
     const tasks = h.storedDocuments(TASKS);
-    expect(result.taskIds.map((id: string) => tasks[id]?.owner)).toEqual([ADMIN, ADMIN, ADMIN]);
+    expect(result.taskIds.map((id: string) => tasks[id]?.owner)).toEqual([
+      OPERATOR,
+      OPERATOR,
+      OPERATOR,
+    ]);
     const stored = JSON.stringify([h.storedDocuments(BATCHES), tasks]);
     expect(stored).not.toMatch(/王五|13900139000|440305198501011231|模拟科技/);
     expect(h.logs()).toContain(result.taskIds[2]);
@@ -314,7 +318,7 @@ describe('submitting', () => {
   it('scopes a request to its caller: another admin submitting the same rows gets new tasks', async () => {
     const rows = organizations(3);
     const mine = await register({ organizations: rows });
-    const theirs = await register({ organizations: rows }, OTHER_ADMIN);
+    const theirs = await register({ organizations: rows }, OTHER_OPERATOR);
     expect(theirs).toMatchObject({ ok: true, replayed: false });
     expect(theirs.taskIds).not.toEqual(mine.taskIds);
     expect(createCalls()).toHaveLength(2);
@@ -362,7 +366,7 @@ describe('submitting', () => {
       'InternalError.System',
       'InternalError.System',
     ]);
-    expect(h.storedDocuments(TASKS)[firstTaskId]).toMatchObject({ owner: ADMIN });
+    expect(h.storedDocuments(TASKS)[firstTaskId]).toMatchObject({ owner: OPERATOR });
     // Done: the batch is not held by anyone.
     expect(Object.values(h.storedDocuments(BATCHES))[0].lease).toBeUndefined();
 
@@ -524,7 +528,10 @@ describe('the super admin by link mode, and subsidiaries', () => {
     // Another subsidiary's id is refused without ESS.
     const before = describes.length;
     expect(
-      await asAdmin(h, DESCRIBE, { taskId: created.taskIds[0], proxyOrganizationId: 'yDxOther' }),
+      await asOperator(h, DESCRIBE, {
+        taskId: created.taskIds[0],
+        proxyOrganizationId: 'yDxOther',
+      }),
     ).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(h.emulator.calls('DescribeBatchOrganizationRegistrationUrls')).toHaveLength(before);
 

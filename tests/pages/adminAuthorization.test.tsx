@@ -28,7 +28,7 @@ beforeEach(() => {
   forgetSuperAdmins();
 });
 
-const ADMIN = { name: '王五', mobile: '13900139000', idCardNumber: '11010519491231002X' };
+const SUPER_ADMIN = { name: '王五', mobile: '13900139000', idCardNumber: '11010519491231002X' };
 const EXPIRE_TIME = Math.floor(Date.now() / 1000) + 7 * 24 * 3600;
 /** As ESS returns it: `&` left alone, never `\u0026`. */
 const APP_PATH =
@@ -73,7 +73,7 @@ async function renderPage(handlers: AdminHandlers = {}) {
 const type = (label: string, value: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
-function fillAdmin(admin = ADMIN) {
+function fillSuperAdmin(admin = SUPER_ADMIN) {
   type('超管姓名', admin.name);
   type('超管手机号', admin.mobile);
   type('超管证件号', admin.idCardNumber);
@@ -86,14 +86,14 @@ function chooseEndpoint(label: string) {
 const generateButton = () => screen.getByRole('button', { name: /生成批量认证链接|正在生成/ });
 
 async function generate(endpointLabel: string) {
-  fillAdmin();
+  fillSuperAdmin();
   chooseEndpoint(endpointLabel);
   fireEvent.click(generateButton());
   await screen.findByText('批量认证链接已生成');
 }
 
 describe('authorization page: the form', () => {
-  it('lists the ready enterprises of the last submission, all selected, and warns the admin must match', async () => {
+  it('lists the ready enterprises of the last submission, all selected, and warns the super admin must match', async () => {
     await renderPage();
     expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([{ taskId: 'task-1' }]);
     expect(screen.getByRole('checkbox', { name: ORGS[0].organizationName })).toBeChecked();
@@ -103,9 +103,9 @@ describe('authorization page: the form', () => {
     expect(screen.getByRole('radio', { name: '超管如何打开：链接' })).toBeChecked();
   });
 
-  it('sends the admin, the picked sub-tasks, the link kind and the subsidiary id', async () => {
+  it('sends the super admin, the picked sub-tasks, the link kind and the subsidiary id', async () => {
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
-    fillAdmin({ ...ADMIN, idCardNumber: '11010519491231002x' });
+    fillSuperAdmin({ ...SUPER_ADMIN, idCardNumber: '11010519491231002x' });
     fireEvent.click(screen.getByRole('checkbox', { name: ORGS[0].organizationName }));
     expect(screen.getByText('已选 1/2 家企业')).toBeInTheDocument();
     chooseEndpoint('短链接');
@@ -126,7 +126,7 @@ describe('authorization page: the form', () => {
     ]);
   });
 
-  it('leaves the sub-tasks out when none is picked (ESS takes all of the admin’s)', async () => {
+  it('leaves the sub-tasks out when none is picked (ESS takes all of the super admin’s)', async () => {
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
     fireEvent.click(screen.getByRole('button', { name: '全不选' }));
     expect(
@@ -138,7 +138,7 @@ describe('authorization page: the form', () => {
     expect(sent).not.toHaveProperty('proxyOrganizationId');
   });
 
-  it('checks the admin with the shared rules (ID by document type) and sends nothing while invalid', async () => {
+  it('checks the super admin with the shared rules (ID by document type) and sends nothing while invalid', async () => {
     await renderPage();
     type('超管姓名', '王五');
     type('超管手机号', '1390013900');
@@ -161,7 +161,7 @@ describe('authorization page: the form', () => {
     expect(popup).toHaveTextContent(/超管信息（姓名、手机号、证件号码）/);
     fireEvent.click(screen.getByRole('button', { name: '暂不同意' }));
 
-    fillAdmin();
+    fillSuperAdmin();
     chooseEndpoint('链接');
     fireEvent.click(generateButton());
     expect(await screen.findByRole('dialog', { name: '用户隐私保护提示' })).toBeInTheDocument();
@@ -180,12 +180,12 @@ describe('authorization page: the form', () => {
         message: ERROR_MESSAGES.ESS_UNAVAILABLE,
       }),
     });
-    fillAdmin();
+    fillSuperAdmin();
     fireEvent.click(generateButton());
     expect(await screen.findByText(ERROR_MESSAGES.ESS_UNAVAILABLE)).toBeInTheDocument();
-    expect(screen.getByLabelText('超管姓名')).toHaveValue(ADMIN.name);
-    expect(screen.getByLabelText('超管手机号')).toHaveValue(ADMIN.mobile);
-    expect(screen.getByLabelText('超管证件号')).toHaveValue(ADMIN.idCardNumber);
+    expect(screen.getByLabelText('超管姓名')).toHaveValue(SUPER_ADMIN.name);
+    expect(screen.getByLabelText('超管手机号')).toHaveValue(SUPER_ADMIN.mobile);
+    expect(screen.getByLabelText('超管证件号')).toHaveValue(SUPER_ADMIN.idCardNumber);
     expect(generateButton()).toBeEnabled();
   });
 
@@ -193,7 +193,7 @@ describe('authorization page: the form', () => {
     await renderPage({
       createBatchOrganizationAuthorizationUrl: () => FORBIDDEN,
     });
-    fillAdmin();
+    fillSuperAdmin();
     fireEvent.click(generateButton());
     expect(await screen.findByText('你没有权限进行此操作')).toBeInTheDocument();
     expect(screen.queryByLabelText('超管姓名')).not.toBeInTheDocument();
@@ -363,14 +363,14 @@ describe('authorization page: what the tasks were created with', () => {
   it('fills in the super admin the selected enterprises were submitted with (this session)', async () => {
     rememberSuperAdmins(ORGS.map((org) => asSubmitted(org)));
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
-    expect(fieldValues()).toEqual([ADMIN.name, ADMIN.mobile, ADMIN.idCardNumber]);
+    expect(fieldValues()).toEqual([SUPER_ADMIN.name, SUPER_ADMIN.mobile, SUPER_ADMIN.idCardNumber]);
     expect(screen.getByText(/已按所选企业创建时填写的超管信息自动填好/)).toBeInTheDocument();
     fireEvent.click(generateButton());
     await screen.findByText('批量认证链接已生成');
     expect(callsTo('createBatchOrganizationAuthorizationUrl')[0]).toMatchObject({
-      superAdminName: ADMIN.name,
-      superAdminMobile: ADMIN.mobile,
-      superAdminIdCardNumber: ADMIN.idCardNumber,
+      superAdminName: SUPER_ADMIN.name,
+      superAdminMobile: SUPER_ADMIN.mobile,
+      superAdminIdCardNumber: SUPER_ADMIN.idCardNumber,
     });
   });
 
@@ -387,7 +387,7 @@ describe('authorization page: what the tasks were created with', () => {
     expect(fieldValues()).toEqual(['', '', '']);
 
     fireEvent.click(screen.getByRole('button', { name: '使用 *六（137****7000）' }));
-    expect(fieldValues()).toEqual(['赵六', '13700137000', ADMIN.idCardNumber]);
+    expect(fieldValues()).toEqual(['赵六', '13700137000', SUPER_ADMIN.idCardNumber]);
     expect(screen.getByRole('checkbox', { name: ORGS[0].organizationName })).not.toBeChecked();
     expect(screen.getByRole('checkbox', { name: ORGS[1].organizationName })).toBeChecked();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
@@ -405,7 +405,7 @@ describe('authorization page: what the tasks were created with', () => {
     expect(
       within(without.closest('.subtask') as HTMLElement).getByText(/提交时未填写超管/),
     ).toBeInTheDocument();
-    expect(fieldValues()).toEqual([ADMIN.name, ADMIN.mobile, ADMIN.idCardNumber]);
+    expect(fieldValues()).toEqual([SUPER_ADMIN.name, SUPER_ADMIN.mobile, SUPER_ADMIN.idCardNumber]);
   });
 
   it('says next to the fields when what is typed will not match the selection', async () => {
@@ -428,7 +428,7 @@ describe('authorization page: what the tasks were created with', () => {
         message: mismatch,
       }),
     });
-    fillAdmin();
+    fillSuperAdmin();
     fireEvent.click(generateButton());
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(mismatch);
@@ -450,7 +450,7 @@ describe('authorization page: what the tasks were created with', () => {
         fieldErrors: { superAdminMobile: '手机号格式不正确，请核对' },
       }),
     });
-    fillAdmin();
+    fillSuperAdmin();
     fireEvent.click(generateButton());
     expect(await screen.findByText('手机号格式不正确，请核对')).toHaveClass('form-field__error');
     type('超管手机号', '13900139001');
@@ -508,11 +508,11 @@ describe('authorization page: what the tasks were created with', () => {
 
     render(<AuthorizationPage />);
     await screen.findByRole('checkbox', { name: ORGS[1].organizationName });
-    expect(fieldValues()).toEqual([ADMIN.name, ADMIN.mobile, ADMIN.idCardNumber]);
+    expect(fieldValues()).toEqual([SUPER_ADMIN.name, SUPER_ADMIN.mobile, SUPER_ADMIN.idCardNumber]);
     const stored = JSON.stringify(
       mocked.setStorageSync.mock.calls.filter(([key]) => key !== 'essAdmin.drafts.v1'),
     );
-    for (const personal of [ADMIN.name, ADMIN.mobile, ADMIN.idCardNumber]) {
+    for (const personal of [SUPER_ADMIN.name, SUPER_ADMIN.mobile, SUPER_ADMIN.idCardNumber]) {
       expect(stored).not.toContain(personal);
     }
     // The drafts (which held them until submitted) are gone.

@@ -321,7 +321,7 @@ describe('enterprises page: submissions ESS only partly took', () => {
     expect(retry.organizations).toEqual(first.organizations);
   });
 
-  it('holds back rows sent without an answer: only the others are sent again, until the admin confirms', async () => {
+  it('holds back rows sent without an answer: only the others are sent again, until the operator confirms', async () => {
     answerInTurn(
       {
         ok: true,
@@ -363,7 +363,7 @@ describe('enterprises page: submissions ESS only partly took', () => {
     expect(submitButton()).toHaveTextContent('提交 0 家企业');
     expect(submitButton()).toBeDisabled();
 
-    // Found missing in the console: the admin says so for one; it is submitted again.
+    // Found missing in the console: the operator says so for one; it is submitted again.
     fireEvent.click(
       screen.getByRole('button', { name: '我已在腾讯电子签控制台确认该企业未提交（第2家企业）' }),
     );
@@ -372,13 +372,13 @@ describe('enterprises page: submissions ESS only partly took', () => {
     fireEvent.click(submitButton());
     await waitFor(() => expect(registrations()).toHaveLength(3));
     expect(sentNames(2)).toEqual(names(2, 2));
-    // With the admin's word, for the server, which holds these enterprises back too.
+    // With the operator's word, for the server, which holds these enterprises back too.
     expect(registrations()[2].confirmedNotSubmitted).toEqual([
       organizationRow(2).uniformSocialCreditCode,
     ]);
   });
 
-  it('lets the admin release every held row at once, after saying they checked the console', async () => {
+  it('lets the operator release every held row at once, after saying they checked the console', async () => {
     answerInTurn({
       ok: true,
       taskIds: [],
@@ -654,7 +654,7 @@ describe('enterprises page: submissions ESS only partly took', () => {
 });
 
 describe('enterprises page: privacy consent', () => {
-  it('sends nothing before the admin agrees to the privacy guide, and submits once they do', async () => {
+  it('sends nothing before the operator agrees to the privacy guide, and submits once they do', async () => {
     privacyNotYetAgreed();
     mockAdminCloud({
       createBatchOrganizationRegistrationTasks: () => ({
@@ -852,7 +852,7 @@ describe('enterprises page: live status', () => {
   });
 });
 
-describe('enterprises page: not an admin', () => {
+describe('enterprises page: not an operator', () => {
   it('shows "你没有权限进行此操作" kindly, with a way back', async () => {
     mockAdminCloud({
       checkOperatorAccess: () => FORBIDDEN,

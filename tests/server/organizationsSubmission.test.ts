@@ -197,7 +197,7 @@ describe('enterprises held across submissions (sent without an answer)', () => {
     await until(async () => (await storedBatch(hangingRequest))?.chunks[0].state === 'inFlight');
 
     clock += IN_FLIGHT_TIMEOUT_MS - 1;
-    // The admin's word cannot cover a call under way: all three held, nothing sent.
+    // The operator's word cannot cover a call under way: all three held, nothing sent.
     const meanwhile = await service().submit(
       OWNER,
       request(3, { requestKey: 'other-1', confirmedNotSubmitted: codes(3) }),

@@ -1,6 +1,6 @@
 /**
  * Fixtures of the enterprise batch-authentication function tests: operators allowed by
- * `ADMIN_OPENIDS` (`ADMIN`, `OTHER_ADMIN`), super admins, valid enterprises, and helpers to
+ * `ADMIN_OPENIDS` (`OPERATOR`, `OTHER_OPERATOR`), super admins, valid enterprises, and helpers to
  * register and wait for links.
  */
 import { creditCodeCheckChar } from '../../src/domain/creditCode';
@@ -8,9 +8,9 @@ import type { OrganizationRow } from '../../src/domain/organizationContract';
 import { startHarness, type Harness } from './functionHarness';
 import type { EssEmulatorOptions } from '../../emulator';
 
-export const ADMIN = 'oAdminUser0000000000000001';
-export const OTHER_ADMIN = 'oAdminUser0000000000000002';
-export const NOT_ADMIN = 'oPlainUser0000000000000003';
+export const OPERATOR = 'oAdminUser0000000000000001';
+export const OTHER_OPERATOR = 'oAdminUser0000000000000002';
+export const NOT_OPERATOR = 'oPlainUser0000000000000003';
 
 export const REGISTER = 'createBatchOrganizationRegistrationTasks';
 export const DESCRIBE = 'describeBatchOrganizationRegistrationUrls';
@@ -49,24 +49,24 @@ export function organization(n: number, admin: SuperAdmin = SUPER_ADMIN_A): Orga
 export const organizations = (count: number, admin?: SuperAdmin) =>
   Array.from({ length: count }, (_, i) => organization(i + 1, admin));
 
-/** A harness whose functions take `ADMIN` and `OTHER_ADMIN` as admins. */
+/** A harness whose functions take `OPERATOR` and `OTHER_OPERATOR` as operators. */
 export async function startOrganizationHarness(
   options: Partial<EssEmulatorOptions> = {},
 ): Promise<Harness> {
   const h = await startHarness(options);
-  h.env.ADMIN_OPENIDS = ` ${ADMIN} ,${OTHER_ADMIN},`;
+  h.env.ADMIN_OPENIDS = ` ${OPERATOR} ,${OTHER_OPERATOR},`;
   return h;
 }
 
-export const asAdmin = (h: Harness, fn: string, event: unknown, openid: string = ADMIN) =>
+export const asOperator = (h: Harness, fn: string, event: unknown, openid: string = OPERATOR) =>
   h.invoke(fn, event, { openid });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Describes the task until ESS has it ready (the harness's emulator decides how long). */
-export async function waitForLinks(h: Harness, taskId: string, openid: string = ADMIN) {
+export async function waitForLinks(h: Harness, taskId: string, openid: string = OPERATOR) {
   for (let round = 0; round < 50; round += 1) {
-    const result = await asAdmin(h, DESCRIBE, { taskId }, openid);
+    const result = await asOperator(h, DESCRIBE, { taskId }, openid);
     if (!result.ok || result.ready) return result;
     await sleep(50);
   }
@@ -77,10 +77,10 @@ export async function waitForLinks(h: Harness, taskId: string, openid: string = 
 export async function registerReady(
   h: Harness,
   rows: OrganizationRow[],
-  openid = ADMIN,
+  openid = OPERATOR,
   event: Record<string, unknown> = {},
 ) {
-  const created = await asAdmin(h, REGISTER, { organizations: rows, ...event }, openid);
+  const created = await asOperator(h, REGISTER, { organizations: rows, ...event }, openid);
   if (!created.ok || created.taskIds.length !== 1) throw new Error(JSON.stringify(created));
   const described = await waitForLinks(h, created.taskIds[0], openid);
   return { taskId: created.taskIds[0] as string, rows: described.rows as { subTaskId: string }[] };
