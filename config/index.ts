@@ -21,7 +21,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot,
     plugins: [],
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // sitemap.json (app.config's sitemapLocation): which pages WeChat search may index; weapp only.
+    copy: {
+      patterns:
+        process.env.TARO_ENV === 'weapp'
+          ? [{ from: 'sitemap.json', to: `${outputRoot}/sitemap.json` }]
+          : [],
+      options: {},
+    },
     framework: 'react',
     // Prebundling fetches nothing, but it is one more cache to go stale; plain webpack is enough here.
     compiler: { type: 'webpack5', prebundle: { enable: false } },

@@ -25,6 +25,11 @@ export interface EssConfig {
   /** Attempts per ESS call, the first included (retries only for transient errors). */
   maxAttempts: number;
   /**
+   * ESS calls per second allowed for each API action, across every function instance
+   * (`ESS_RATE_LIMIT`, default 20: ESS's own limit); the pacer (`ess/pacer.ts`) keeps to it.
+   */
+  rateLimitPerSecond: number;
+  /**
    * Secret that keys the hashes kept at rest (identity hashes, batch keys): `DATA_HASH_KEY`, or
    * the ESS SecretKey when unset. Set it to rotate the ESS key without changing stored hashes.
    */
@@ -96,6 +101,9 @@ export function loadEssConfig(env: Env = process.env): ConfigResult {
   const maxAttempts = positiveInt(env.ESS_MAX_ATTEMPTS, 3);
   if (maxAttempts === null || maxAttempts > 5)
     problems.push('ESS_MAX_ATTEMPTS must be an integer from 1 to 5');
+  const rateLimitPerSecond = positiveInt(env.ESS_RATE_LIMIT, 20);
+  if (rateLimitPerSecond === null || rateLimitPerSecond > 1000)
+    problems.push('ESS_RATE_LIMIT must be an integer from 1 to 1000 (calls per second per action)');
 
   const linkQuota = positiveInt(env.ESS_LINK_QUOTA, 5);
   if (linkQuota === null)
@@ -117,6 +125,7 @@ export function loadEssConfig(env: Env = process.env): ConfigResult {
       miniAppId: ESS_MINI_APP_IDS[environment],
       requestTimeoutMs: requestTimeoutMs as number,
       maxAttempts: maxAttempts as number,
+      rateLimitPerSecond: rateLimitPerSecond as number,
       hashSecret: env.DATA_HASH_KEY?.trim() || secretKey,
       linkQuota: linkQuota as number,
       statusRecheckMs: statusRecheckMs as number,

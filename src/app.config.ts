@@ -16,4 +16,6 @@ export default defineAppConfig({
   // Privacy APIs (getPrivacySetting, onNeedPrivacyAuthorization, agreePrivacyAuthorization button).
   __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',
+  // WeChat search may index the user pages, never the admin ones (copied into dist/weapp by Taro).
+  sitemapLocation: 'sitemap.json',
 });

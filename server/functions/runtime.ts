@@ -16,7 +16,8 @@ import type { FailureResult } from '../../src/domain/verificationContract';
 import { isAdmin } from '../admin';
 import { loadEssConfig, type EssConfig } from '../config';
 import { EssCallError, EssQueuedError } from '../ess/essError';
-import { createEssGateway, type EssGateway } from '../ess/essGateway';
+import { createEssGateway, type CallPacer, type EssGateway } from '../ess/essGateway';
+import { createPacer, RATE_SLOTS_COLLECTION, type RateSlotRecord } from '../ess/pacer';
 import { failureIn, type Fail, type MessageTable } from '../failure';
 import { createLogger, shortenOpenId, type Logger } from '../log';
 import { openStore } from '../store/openStore';
@@ -33,7 +34,10 @@ export interface FunctionContext {
   store: StoreFactory;
   /** Loads configuration; a missing or invalid value answers `CONFIG_ERROR`. */
   essConfig(): EssConfig;
+  /** ESS calls through the shared pacer, with retries, within this invocation's time budget. */
   ess(): EssGateway;
+  /** The pacing shared by every instance (ESS_RATE_LIMIT calls per second per action). */
+  pacer(): CallPacer;
   /** A failed answer in this function's wording (its message table, then the defaults). */
   fail: Fail;
 }
@@ -106,6 +110,7 @@ export function cloudFunction<N extends CloudFunctionName>(
     }
     let config: EssConfig | null = null;
     let gateway: EssGateway | null = null;
+    let pacer: CallPacer | null = null;
     const ctx: FunctionContext = {
       // '' only for timer / HTTP-triggered functions, which act for no user.
       caller: { ...caller, openid: caller.openid ?? '' },
@@ -119,8 +124,15 @@ export function cloudFunction<N extends CloudFunctionName>(
         return config;
       },
       ess() {
-        gateway ??= createEssGateway({ config: ctx.essConfig(), log });
+        gateway ??= createEssGateway({ config: ctx.essConfig(), log, pacer: ctx.pacer() });
         return gateway;
+      },
+      pacer() {
+        pacer ??= createPacer({
+          store: ctx.store.collection<RateSlotRecord>(RATE_SLOTS_COLLECTION),
+          ratePerSecond: ctx.essConfig().rateLimitPerSecond,
+        });
+        return pacer;
       },
       fail,
     };

@@ -211,7 +211,7 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
     expect(h.logs()).not.toContain('11010519491231002');
     expect(h.logs()).not.toContain('13800138000');
     expect(h.logs()).not.toContain('张三');
-    const stored = JSON.stringify(h.storedDocuments(COLLECTION));
+    const stored = JSON.stringify(await h.storedDocuments(COLLECTION));
     expect(stored).not.toContain('13800138000');
   });
 });
@@ -230,7 +230,7 @@ describe('one link per user, whatever the taps', () => {
   it('keeps every reference a user was given mapped to them', async () => {
     await h.invoke('createUserVerifyUrl', VALID);
     await h.invoke('createUserVerifyUrl', { ...VALID, mobile: '13900139000' });
-    const refs = h.storedDocuments('ess_user_verification_refs');
+    const refs = await h.storedDocuments('ess_user_verification_refs');
     const userDatas = essCalls('CreateUserVerifyUrl').map((call) =>
       Buffer.from(String(call.params.UserData), 'base64').toString('utf8'),
     );

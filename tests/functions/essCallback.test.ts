@@ -96,7 +96,7 @@ describe('essCallback (ESS callback URL, HTTP-triggered)', () => {
       ),
     ).toMatchObject({ statusCode: 200 });
     // None of those recorded anything stronger than the status check.
-    const stored = h.storedDocuments('ess_user_verifications').oCaller;
+    const stored = (await h.storedDocuments('ess_user_verifications')).oCaller;
     expect(stored.proof).not.toBe('ess-callback');
   });
 
@@ -138,7 +138,7 @@ describe('essCallback (ESS callback URL, HTTP-triggered)', () => {
         body: JSON.stringify(verifyMessage(userData)),
       });
       expect(answer).toMatchObject({ statusCode: 403 });
-      expect(h.storedDocuments('ess_user_verifications').oPlain.status).toBe('pending');
+      expect((await h.storedDocuments('ess_user_verifications')).oPlain.status).toBe('pending');
     });
 
     it('treats a callback key that is not 32 characters as our misconfiguration: 503, said in the log', async () => {

@@ -46,7 +46,7 @@ describe('getUserVerifyStatus', () => {
     });
 
     // Once verified, the name and ID number are no longer kept, and no more ESS calls are needed.
-    const stored = JSON.stringify(h.storedDocuments(COLLECTION)[OPENID]);
+    const stored = JSON.stringify((await h.storedDocuments(COLLECTION))[OPENID]);
     expect(stored).not.toContain('张三');
     expect(stored).not.toContain('11010519491231002X');
     const calls = h.emulator.calls().length;

@@ -71,7 +71,7 @@ describe('describeBatchOrganizationRegistrationUrls', () => {
       })),
     });
     // The sub-tasks are now known to be this operator's.
-    const subTasks = h.storedDocuments(SUBTASKS);
+    const subTasks = await h.storedDocuments(SUBTASKS);
     expect(ready.rows.map((row: { subTaskId: string }) => subTasks[row.subTaskId])).toEqual([
       expect.objectContaining({ owner: expect.stringMatching(/^oAdmin/), taskId }),
       expect.objectContaining({ owner: expect.stringMatching(/^oAdmin/), taskId }),

@@ -51,7 +51,7 @@ describe('who may register enterprises', () => {
       code: 'FORBIDDEN',
     });
     expect(h.emulator.calls()).toHaveLength(0);
-    expect(h.storedDocuments(BATCHES)).toEqual({});
+    expect(await h.storedDocuments(BATCHES)).toEqual({});
   });
 
   it('lets nobody in when ADMIN_OPENIDS is not set, and keeps NO_IDENTITY first', async () => {
@@ -117,8 +117,8 @@ describe('enterprises sent without an answer, in later submissions', () => {
   const HELD = /上次提交未得到腾讯电子签答复，可能已提交成功；请先在控制台核对/;
   const code = (n: number) => organization(n).uniformSocialCreditCode;
   /** The enterprises the server holds for each operator (their own collection). */
-  const heldCodes = () =>
-    Object.values(h.storedDocuments(HELD_COLLECTION))
+  const heldCodes = async () =>
+    Object.values(await h.storedDocuments(HELD_COLLECTION))
       .map((doc) => `${doc.owner}:${doc.code}:${doc.state}`)
       .sort();
 
@@ -139,9 +139,11 @@ describe('enterprises sent without an answer, in later submissions', () => {
 
   it('a new submission (another key) does not send them again; only what was confirmed not submitted', async () => {
     await firstSubmissionTimesOut();
-    expect(heldCodes()).toEqual([1, 2, 3].map((n) => `${OPERATOR}:${code(n)}:unconfirmed`).sort());
+    expect(await heldCodes()).toEqual(
+      [1, 2, 3].map((n) => `${OPERATOR}:${code(n)}:unconfirmed`).sort(),
+    );
     // Each kind of record in its own collection: the batches hold submissions only.
-    expect(Object.values(h.storedDocuments(BATCHES))).toEqual([
+    expect(Object.values(await h.storedDocuments(BATCHES))).toEqual([
       expect.objectContaining({ owner: OPERATOR, chunks: [expect.any(Object)] }),
     ]);
 
@@ -191,7 +193,9 @@ describe('enterprises sent without an answer, in later submissions', () => {
     expect(createCalls()).toHaveLength(3);
     expect(submittedNames(2)).toEqual([chineseName(2)]);
     // Submitted: no longer held. The others still are.
-    expect(heldCodes()).toEqual([1, 3].map((n) => `${OPERATOR}:${code(n)}:unconfirmed`).sort());
+    expect(await heldCodes()).toEqual(
+      [1, 3].map((n) => `${OPERATOR}:${code(n)}:unconfirmed`).sort(),
+    );
 
     // Per operator: another operator's submission of the same enterprises is sent.
     const theirs = await register({ organizations: [organization(1)] }, OTHER_OPERATOR);
@@ -199,7 +203,7 @@ describe('enterprises sent without an answer, in later submissions', () => {
     expect(createCalls()).toHaveLength(4);
     // Codes only: nothing personal at rest.
     expect(
-      JSON.stringify([h.storedDocuments(BATCHES), h.storedDocuments(HELD_COLLECTION)]),
+      JSON.stringify([await h.storedDocuments(BATCHES), await h.storedDocuments(HELD_COLLECTION)]),
     ).not.toMatch(/王五|李四|13900139000|440305198501011231|模拟科技/);
   });
 
@@ -219,7 +223,9 @@ describe('enterprises sent without an answer, in later submissions', () => {
     expect(createCalls()).toHaveLength(2);
     expect(submittedNames(1)).toEqual([chineseName(5)]);
     // ESS answered (it did nothing): enterprise 5 is not held.
-    expect(heldCodes()).toEqual([1, 2, 3].map((n) => `${OPERATOR}:${code(n)}:unconfirmed`).sort());
+    expect(await heldCodes()).toEqual(
+      [1, 2, 3].map((n) => `${OPERATOR}:${code(n)}:unconfirmed`).sort(),
+    );
   });
 
   it('refuses a confirmedNotSubmitted that is not a list of valid credit codes (≤ 50)', async () => {
@@ -286,13 +292,13 @@ describe('submitting', () => {
       ]),
     });
     // Who owns each task is remembered; nothing personal is at rest.
-    const tasks = h.storedDocuments(TASKS);
+    const tasks = await h.storedDocuments(TASKS);
     expect(result.taskIds.map((id: string) => tasks[id]?.owner)).toEqual([
       OPERATOR,
       OPERATOR,
       OPERATOR,
     ]);
-    const stored = JSON.stringify([h.storedDocuments(BATCHES), tasks]);
+    const stored = JSON.stringify([await h.storedDocuments(BATCHES), tasks]);
     expect(stored).not.toMatch(/王五|13900139000|440305198501011231|模拟科技/);
     expect(h.logs()).toContain(result.taskIds[2]);
     expect(h.logs()).not.toMatch(/王五|李四|13900139000|440305198501011231/);
@@ -349,7 +355,7 @@ describe('submitting', () => {
     const rows = organizations(15);
 
     const partial = await register({ organizations: rows, requestKey: 'partial-1' });
-    const firstTaskId = Object.values(h.storedDocuments(BATCHES))[0].chunks[0].taskId;
+    const firstTaskId = Object.values(await h.storedDocuments(BATCHES))[0].chunks[0].taskId;
     // The accepted task is not hidden by the failure after it.
     expect(partial).toEqual({
       ok: true,
@@ -366,9 +372,9 @@ describe('submitting', () => {
       'InternalError.System',
       'InternalError.System',
     ]);
-    expect(h.storedDocuments(TASKS)[firstTaskId]).toMatchObject({ owner: OPERATOR });
+    expect((await h.storedDocuments(TASKS))[firstTaskId]).toMatchObject({ owner: OPERATOR });
     // Done: the batch is not held by anyone.
-    expect(Object.values(h.storedDocuments(BATCHES))[0].lease).toBeUndefined();
+    expect(Object.values(await h.storedDocuments(BATCHES))[0].lease).toBeUndefined();
 
     const retried = await register({ organizations: rows, requestKey: 'partial-1' });
     expect(retried).toMatchObject({
@@ -515,7 +521,9 @@ describe('the super admin by link mode, and subsidiaries', () => {
     const created = await register({ organizations: organizations(2), proxyOrganizationId });
     expect(created).toMatchObject({ ok: true, rowStatuses: ['submitted', 'submitted'] });
     expect(createCalls()[0].params.Agent).toEqual({ ProxyOrganizationId: proxyOrganizationId });
-    expect(h.storedDocuments(TASKS)[created.taskIds[0]]).toMatchObject({ proxyOrganizationId });
+    expect((await h.storedDocuments(TASKS))[created.taskIds[0]]).toMatchObject({
+      proxyOrganizationId,
+    });
 
     // The page asks with the task id only: the server sends the subsidiary remembered with it.
     const ready = await waitForLinks(h, created.taskIds[0]);

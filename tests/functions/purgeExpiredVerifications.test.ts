@@ -15,8 +15,8 @@ afterEach(async () => {
 });
 
 /** Moves the stored links of these users into the past, as if 7 days had gone by. */
-function expireLinks(...openids: string[]) {
-  const docs = h.storedDocuments(COLLECTION);
+async function expireLinks(...openids: string[]) {
+  const docs = await h.storedDocuments(COLLECTION);
   const past = Math.floor(Date.now() / 1000) - 60;
   for (const openid of openids) {
     docs[openid].link.expireTime = past;
@@ -31,27 +31,30 @@ describe('purgeExpiredVerifications (timer)', () => {
   it('erases the personal data of expired links of users who never came back', async () => {
     await h.invoke('createUserVerifyUrl', ZHANG, { openid: 'oGone' });
     await h.invoke('createUserVerifyUrl', LI, { openid: 'oStillGoing' });
-    const pending = h.storedDocuments(COLLECTION).oGone;
+    const pending = (await h.storedDocuments(COLLECTION)).oGone;
     expect(pending.identity).toEqual({ name: '张三', idCardNumber: '11010519491231002X' });
     expect(pending.eraseAfter).toBe(pending.link.expireTime * 1000);
 
-    expireLinks('oGone');
+    await expireLinks('oGone');
     const refs = () => h.storedDocuments('ess_user_verification_refs');
     const goneRef = pending.requestRef;
     // The reference outlives the link by a day (late callbacks), and names the person by a hash.
-    expect(refs()[goneRef]).toMatchObject({ openid: 'oGone', personHash: pending.personHash });
-    expect(refs()[goneRef].expiresAt).toBeGreaterThan(pending.link.expireTime * 1000);
-    const refsDocs = refs();
+    expect((await refs())[goneRef]).toMatchObject({
+      openid: 'oGone',
+      personHash: pending.personHash,
+    });
+    expect((await refs())[goneRef].expiresAt).toBeGreaterThan(pending.link.expireTime * 1000);
+    const refsDocs = await refs();
     refsDocs[goneRef].expiresAt = Date.now() - 1000;
     writeFileSync(
       path.join(h.dataDir, 'ess_user_verification_refs.json'),
       JSON.stringify(refsDocs),
     );
     expect(await purge()).toEqual({ ok: true, erased: 1, verified: 0 });
-    expect(Object.keys(refs())).toHaveLength(1);
-    expect(refs()[goneRef]).toBeUndefined();
+    expect(Object.keys(await refs())).toHaveLength(1);
+    expect((await refs())[goneRef]).toBeUndefined();
 
-    const docs = h.storedDocuments(COLLECTION);
+    const docs = await h.storedDocuments(COLLECTION);
     expect(docs.oGone).toMatchObject({ status: 'expired', maskedName: '*三' });
     expect(JSON.stringify(docs.oGone)).not.toMatch(/张三|11010519491231002X/);
     // A link still valid is left alone.
@@ -67,9 +70,9 @@ describe('purgeExpiredVerifications (timer)', () => {
   it('records as verified a user who finished just before the link expired', async () => {
     await h.invoke('createUserVerifyUrl', ZHANG, { openid: 'oFinished' });
     h.emulator.markVerified(ZHANG.name, ZHANG.idCardNumber);
-    expireLinks('oFinished');
+    await expireLinks('oFinished');
     expect(await purge()).toEqual({ ok: true, erased: 0, verified: 1 });
-    expect(h.storedDocuments(COLLECTION).oFinished).toMatchObject({
+    expect((await h.storedDocuments(COLLECTION)).oFinished).toMatchObject({
       status: 'verified',
       proof: 'own-link',
     });
@@ -77,11 +80,11 @@ describe('purgeExpiredVerifications (timer)', () => {
 
   it('cannot be called by a user', async () => {
     await h.invoke('createUserVerifyUrl', ZHANG, { openid: 'oGone' });
-    expireLinks('oGone');
+    await expireLinks('oGone');
     expect(await h.invoke('purgeExpiredVerifications', {}, { openid: 'oCurious' })).toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
     });
-    expect(h.storedDocuments(COLLECTION).oGone.status).toBe('pending');
+    expect((await h.storedDocuments(COLLECTION)).oGone.status).toBe('pending');
   });
 });

@@ -133,8 +133,8 @@ describe('withdraw and erase', () => {
     const second = lastUserData();
     expect(await withdraw()).toEqual({ ok: true });
 
-    expect(h.storedDocuments('ess_user_verifications')[USER]).toBeUndefined();
-    const refs = h.storedDocuments('ess_user_verification_refs');
+    expect((await h.storedDocuments('ess_user_verifications'))[USER]).toBeUndefined();
+    const refs = await h.storedDocuments('ess_user_verification_refs');
     expect(Object.values(refs).filter((ref) => ref.openid === USER)).toEqual([]);
     expect(await status()).toEqual({ ok: true, status: 'none' });
 
@@ -142,7 +142,7 @@ describe('withdraw and erase', () => {
     expect(await callback(first)).toMatchObject({ statusCode: 200 });
     expect(await callback(second)).toMatchObject({ statusCode: 200 });
     expect(await status()).toEqual({ ok: true, status: 'none' });
-    expect(h.storedDocuments('ess_user_verifications')[USER]).toBeUndefined();
+    expect((await h.storedDocuments('ess_user_verifications'))[USER]).toBeUndefined();
   });
 
   it('works without any ESS configuration and for someone with nothing stored', async () => {

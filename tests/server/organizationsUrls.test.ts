@@ -8,14 +8,17 @@ import type { EssCallOptions, EssGateway, EssResponse } from '../../server/ess/e
 import { failureIn } from '../../server/failure';
 import type { Logger, LogFields } from '../../server/log';
 import { registrationOwnership } from '../../server/organizations/ownership';
-import type {
-  RegistrationSubTaskRecord,
-  RegistrationTaskRecord,
+import {
+  REGISTRATION_SUBTASKS_COLLECTION,
+  REGISTRATION_TASKS_COLLECTION,
+  type RegistrationSubTaskRecord,
+  type RegistrationTaskRecord,
 } from '../../server/organizations/records';
 import { PROCESSING_GRACE_MS, registrationUrls } from '../../server/organizations/registrationUrls';
 import type { RegistrationUrlsRequest } from '../../server/organizations/requests';
 import { REGISTRATION_URLS_MESSAGES } from '../../server/organizations/wording';
 import type { DocumentStore } from '../../server/store/documentStore';
+import { memoryStore } from '../../server/store/memoryStore';
 
 const OWNER = 'oAdminUser0000000000000001';
 const TASK_ID = 'yDTask0000000000000000000000001';
@@ -23,34 +26,13 @@ const DESCRIBE = 'DescribeBatchOrganizationRegistrationUrls';
 
 type Answer = EssResponse<typeof DESCRIBE> | EssCallError;
 
-function memoryStore<T extends object>(): DocumentStore<T> & { docs: Map<string, T> } {
-  const docs = new Map<string, T>();
-  return {
-    docs,
-    get: async (id) => (docs.has(id) ? structuredClone(docs.get(id)!) : null),
-    put: async (id, doc) => {
-      docs.set(id, structuredClone(doc));
-    },
-    delete: async (id) => {
-      docs.delete(id);
-    },
-    findBelow: async () => [],
-    transact: async (id, decide) => {
-      const decision = decide(docs.has(id) ? structuredClone(docs.get(id)!) : null);
-      if (decision.write) docs.set(id, structuredClone(decision.write));
-      else if (decision.remove) docs.delete(id);
-      return decision.result;
-    },
-  };
-}
-
 let clock: number;
 let answers: Answer[];
 /** What the service asked the gateway: the request, and which failures it called expected. */
 let asked: Array<{ request: unknown; options?: EssCallOptions }>;
 let logged: Array<{ level: string; msg: string; fields?: LogFields }>;
-let tasks: ReturnType<typeof memoryStore<RegistrationTaskRecord>>;
-let subTasks: ReturnType<typeof memoryStore<RegistrationSubTaskRecord>>;
+let tasks: DocumentStore<RegistrationTaskRecord>;
+let subTasks: DocumentStore<RegistrationSubTaskRecord>;
 
 function logger(): Logger {
   const at =
@@ -105,14 +87,15 @@ const row = (n: number, overrides: Record<string, string | undefined> = {}) => (
   ...overrides,
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   clock = 1_700_000_000_000;
   answers = [];
   asked = [];
   logged = [];
-  tasks = memoryStore();
-  subTasks = memoryStore();
-  tasks.docs.set(TASK_ID, {
+  const store = memoryStore();
+  tasks = store.collection(REGISTRATION_TASKS_COLLECTION);
+  subTasks = store.collection(REGISTRATION_SUBTASKS_COLLECTION);
+  await tasks.put(TASK_ID, {
     owner: OWNER,
     batchKey: 'batch',
     chunkIndex: 0,
@@ -152,11 +135,11 @@ describe('lists ESS answers while it is still working', () => {
     answers.push({ OrganizationAuthUrls: [], RequestId: 'r1' }, { RequestId: 'r2' });
     expect(await describe_()).toEqual({ ok: true, ready: false });
     expect(await describe_()).toEqual({ ok: true, ready: false });
-    expect(tasks.docs.get(TASK_ID)?.readyAt).toBeUndefined();
+    expect((await tasks.get(TASK_ID))?.readyAt).toBeUndefined();
 
     answers.push({ OrganizationAuthUrls: [row(1), row(2)], RequestId: 'r3' });
     expect(await describe_()).toMatchObject({ ok: true, ready: true });
-    expect(tasks.docs.get(TASK_ID)).toMatchObject({
+    expect(await tasks.get(TASK_ID)).toMatchObject({
       readyAt: clock,
       subTaskIds: ['yDSub1', 'yDSub2'],
     });
@@ -179,9 +162,9 @@ describe('lists ESS answers while it is still working', () => {
       'yDSub2',
     ]);
     expect(await notOwned(['yDSub1', 'yDSub2'])).toEqual([]);
-    expect(subTasks.docs.get('yDSub1')?.recordedAt).toBe(clock - 3000);
+    expect((await subTasks.get('yDSub1'))?.recordedAt).toBe(clock - 3000);
     // With the enterprise's name as ESS gave it, to place ESS's messages later.
-    expect(subTasks.docs.get('yDSub2')?.organizationName).toBe('模拟科技（深圳）有限公司2');
+    expect((await subTasks.get('yDSub2'))?.organizationName).toBe('模拟科技（深圳）有限公司2');
   });
 
   it('a row ESS refused (a reason, no sub-task) is an answer: the task is ready', async () => {
@@ -203,15 +186,15 @@ describe('lists ESS answers while it is still working', () => {
 
   it('keeps adding sub-tasks after the task was first seen ready', async () => {
     // Recorded as ready by an earlier read (or an earlier version) with one sub-task only.
-    tasks.docs.set(TASK_ID, {
-      ...tasks.docs.get(TASK_ID)!,
+    await tasks.put(TASK_ID, {
+      ...(await tasks.get(TASK_ID))!,
       subTaskIds: ['yDSub1'],
       readyAt: clock,
     });
     answers.push({ OrganizationAuthUrls: [row(1), row(2)] });
     expect(await describe_()).toMatchObject({ ok: true, ready: true });
     expect(await notOwned(['yDSub2'])).toEqual([]);
-    expect(tasks.docs.get(TASK_ID)).toMatchObject({ subTaskIds: ['yDSub1', 'yDSub2'] });
+    expect(await tasks.get(TASK_ID)).toMatchObject({ subTaskIds: ['yDSub1', 'yDSub2'] });
   });
 });
 
@@ -219,14 +202,14 @@ describe('a task created for a subsidiary (Agent.ProxyOrganizationId)', () => {
   const PROXY = 'yDxSubsidiary0001';
 
   it('is read for that subsidiary, and answers its id with the links', async () => {
-    tasks.docs.set(TASK_ID, { ...tasks.docs.get(TASK_ID)!, proxyOrganizationId: PROXY });
+    await tasks.put(TASK_ID, { ...(await tasks.get(TASK_ID))!, proxyOrganizationId: PROXY });
     answers = [{ OrganizationAuthUrls: [row(1)], RequestId: 'r1' }];
     expect(await describe_()).toMatchObject({ ok: true, ready: true, proxyOrganizationId: PROXY });
     expect(asked[0].request).toEqual({ TaskId: TASK_ID, Agent: { ProxyOrganizationId: PROXY } });
   });
 
   it('refuses another subsidiary’s id without calling ESS', async () => {
-    tasks.docs.set(TASK_ID, { ...tasks.docs.get(TASK_ID)!, proxyOrganizationId: PROXY });
+    await tasks.put(TASK_ID, { ...(await tasks.get(TASK_ID))!, proxyOrganizationId: PROXY });
     expect(await describe_({ proxyOrganizationId: 'yDxSomeoneElse' })).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',

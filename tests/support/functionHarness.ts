@@ -3,10 +3,11 @@
  * context)` with the caller's identity in wx-server-sdk's env vars — against the project's ESS
  * emulator on 127.0.0.1, through the real ESS SDK.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { startEssEmulator, type EssEmulator, type EssEmulatorOptions } from '../../emulator';
+import { localFileStore } from '../../server/store/localFileStore';
 
 export const TEST_SECRET_ID = 'AKIDtestHarnessSecretId';
 export const TEST_SECRET_KEY = 'test-harness-secret-key-not-real';
@@ -22,8 +23,11 @@ export interface Harness {
   /** Env vars the functions see; tests may change or delete entries before an invoke. */
   env: Record<string, string | undefined>;
   invoke(fn: string, event: unknown, options?: { openid?: string | null }): Promise<any>;
-  /** The local store's documents for a collection (what is at rest). */
-  storedDocuments(collection: string): Record<string, any>;
+  /**
+   * The documents of a collection by id (what is at rest), read through the local store; a
+   * collection never written is `{}`, an unreadable one fails the test.
+   */
+  storedDocuments(collection: string): Promise<Record<string, any>>;
   /** Everything the functions wrote to the console during this harness's life. */
   logs(): string;
   close(): Promise<void>;
@@ -92,13 +96,7 @@ export async function startHarness(
       const { main } = require(path.join(FUNCTIONS_ROOT, fn, 'index.js')) as { main: Main };
       return main(event, { request_id: `test-${Date.now()}` });
     },
-    storedDocuments(collection) {
-      try {
-        return JSON.parse(readFileSync(path.join(dataDir, `${collection}.json`), 'utf8'));
-      } catch {
-        return {};
-      }
-    },
+    storedDocuments: (collection) => localFileStore(dataDir).readAll(collection),
     logs: () => output.join('\n'),
     async close() {
       console.log = saved.log;

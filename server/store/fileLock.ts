@@ -1,0 +1,152 @@
+/**
+ * A lock shared by the processes of one machine: the file `<path>.lock`, created exclusively
+ * (O_EXCL, so exactly one process succeeds) and holding its owner's host, pid and a random token.
+ *
+ * - Waiting: a process that finds the lock taken tries again after a short jittered sleep
+ *   (a few ms, growing to 25 ms), for at most `waitMs`, then gives up with `LockTimeoutError`.
+ * - Stale locks: a lock whose owner no longer runs (same host, pid gone: it was killed, possibly
+ *   mid-write) or that is older than `staleMs` (its owner hangs, or a reused pid hides its death)
+ *   is broken, and the caller learns it took over (`tookOver`) so it can clean up what the dead
+ *   owner left. Breaking is itself guarded by `<path>.lock.break` (also O_EXCL) and re-checks that
+ *   the lock is still the very one found stale, so two waiters never break a fresh lock between
+ *   them; a break guard left by a process killed in those few system calls expires after
+ *   `staleMs`.
+ * - Release removes the lock only while it still holds the owner's token.
+ *
+ * The pid check needs the processes to share one pid namespace (one machine or container); across
+ * hosts only the age rule applies.
+ */
+import { randomBytes } from 'crypto';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import os from 'os';
+
+export interface FileLockOptions {
+  /** How long to wait for the lock before giving up (default 10 s). */
+  waitMs?: number;
+  /** Age after which a lock counts as abandoned whatever its pid (default 30 s). */
+  staleMs?: number;
+}
+
+export class LockTimeoutError extends Error {
+  constructor(lockPath: string, waitedMs: number) {
+    super(`store: ${lockPath} stayed locked for ${waitedMs} ms`);
+    this.name = 'LockTimeoutError';
+  }
+}
+
+interface Holder {
+  raw: string;
+  ino: number;
+  ageMs: number;
+  host?: string;
+  pid?: number;
+}
+
+const HOST = os.hostname();
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code;
+
+/** Whether a process with this pid runs (on this machine). */
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, under another user.
+    return errorCode(error) === 'EPERM';
+  }
+}
+
+function inspect(lockPath: string): Holder | null {
+  try {
+    const raw = readFileSync(lockPath, 'utf8');
+    const stat = statSync(lockPath);
+    let owner: { host?: string; pid?: number } = {};
+    try {
+      owner = JSON.parse(raw) as typeof owner;
+    } catch {
+      // Being written right now (created, content not yet in): judged by its age only.
+    }
+    return { raw, ino: stat.ino, ageMs: Date.now() - stat.mtimeMs, ...owner };
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+function isStale(holder: Holder, staleMs: number): boolean {
+  if (holder.ageMs > staleMs) return true;
+  return (
+    holder.host === HOST &&
+    typeof holder.pid === 'number' &&
+    holder.pid !== process.pid &&
+    !processIsAlive(holder.pid)
+  );
+}
+
+/** Creates `file` with `content` unless it exists; false when it does. */
+function createExclusive(file: string, content: string): boolean {
+  try {
+    writeFileSync(file, content, { flag: 'wx', mode: 0o600 });
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') return false;
+    rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+/** Removes the stale lock `found`, unless someone else already did or it changed meanwhile. */
+function breakStale(lockPath: string, found: Holder, staleMs: number): boolean {
+  const guard = `${lockPath}.break`;
+  if (!createExclusive(guard, String(process.pid))) {
+    const stat = statSync(guard, { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > staleMs) rmSync(guard, { force: true });
+    return false;
+  }
+  try {
+    const now = inspect(lockPath);
+    if (!now || now.ino !== found.ino || now.raw !== found.raw) return false;
+    rmSync(lockPath, { force: true });
+    return true;
+  } finally {
+    rmSync(guard, { force: true });
+  }
+}
+
+/**
+ * Runs `task` while holding `<path>.lock`. `tookOver` tells the task that a stale lock was broken
+ * on the way (its owner may have died mid-task). The lock's own file operations are synchronous:
+ * a few system calls on small files, cheaper than as many trips through libuv's thread pool.
+ */
+export async function withFileLock<T>(
+  path: string,
+  task: (lock: { tookOver: boolean }) => Promise<T>,
+  { waitMs = 10_000, staleMs = 30_000 }: FileLockOptions = {},
+): Promise<T> {
+  const lockPath = `${path}.lock`;
+  const content = JSON.stringify({
+    host: HOST,
+    pid: process.pid,
+    token: randomBytes(8).toString('hex'),
+    at: new Date().toISOString(),
+  });
+  const started = Date.now();
+  let tookOver = false;
+  for (let attempt = 0; !createExclusive(lockPath, content); attempt += 1) {
+    const holder = inspect(lockPath);
+    if (holder && isStale(holder, staleMs) && breakStale(lockPath, holder, staleMs)) {
+      tookOver = true;
+      continue;
+    }
+    const waited = Date.now() - started;
+    if (waited > waitMs) throw new LockTimeoutError(lockPath, waited);
+    await sleep(Math.min(25, 2 + 2 * attempt) * (0.5 + Math.random()));
+  }
+  try {
+    return await task({ tookOver });
+  } finally {
+    // Only our own lock: after `staleMs` another process may have broken it and taken its own.
+    if (inspect(lockPath)?.raw === content) rmSync(lockPath, { force: true });
+  }
+}
