@@ -517,6 +517,9 @@ describe('the super admin by link mode, and subsidiaries', () => {
   });
 
   it('registers for a subsidiary (Agent.ProxyOrganizationId) and reads the links for it too', async () => {
+    // Tasks ready after 100 ms (instead of ESS's 3 s) so that their links are read here.
+    await h.close();
+    h = await startOrganizationHarness({ taskReadyDelayMs: 100 });
     const proxyOrganizationId = 'yDxSubsidiary0001';
     const created = await register({ organizations: organizations(2), proxyOrganizationId });
     expect(created).toMatchObject({ ok: true, rowStatuses: ['submitted', 'submitted'] });
