@@ -21,6 +21,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot,
     plugins: [],
     defineConstants: {},
+    // Build-time settings the pages read as `process.env.X`. Defined here (from the shell, as the
+    // README's commands set them) so that an unset one becomes '' rather than a `process` reference,
+    // which neither WeChat nor a browser defines; a `.env` file may set them too (Taro reads it).
+    env: {
+      TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      TARO_APP_AFTER_VERIFIED_PAGE: JSON.stringify(process.env.TARO_APP_AFTER_VERIFIED_PAGE ?? ''),
+    },
     // sitemap.json (app.config's sitemapLocation): which pages WeChat search may index; weapp only.
     copy: {
       patterns:

@@ -1,7 +1,11 @@
-/** Serves the H5 build (dist/h5): files by path, `index.html` for `/`, no directory escapes. */
+/**
+ * Serves the H5 build (dist/h5): files by path, `index.html` for `/`, no directory escapes, and the
+ * page icon when the build has none.
+ */
 import { createReadStream, promises as fs } from 'fs';
 import type { IncomingMessage, ServerResponse } from 'http';
 import path from 'path';
+import { FAVICON_PATH, FAVICON_SVG } from './favicon';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,6 +43,17 @@ export function staticFiles(root: string) {
     if (stat?.isDirectory()) {
       file = path.join(file, 'index.html');
       stat = await fs.stat(file).catch(() => null);
+    }
+    if (!stat && pathname === FAVICON_PATH) {
+      const body = Buffer.from(FAVICON_SVG, 'utf8');
+      res.writeHead(200, {
+        'Content-Type': 'image/svg+xml',
+        'Content-Length': body.length,
+        'Cache-Control': 'public, max-age=86400',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
     }
     if (!stat) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');

@@ -4,12 +4,18 @@ export default defineAppConfig({
   pages: ['pages/verify/index', 'pages/result/index', 'pages/privacy/index'],
   // Admin pages (enterprise batch authentication): a sub-package, so end users never download them.
   subPackages: [{ root: 'admin', pages: ['pages/enterprises/index', 'pages/authorization/index'] }],
+  // WeChat's dark mode: the navigation bar and window colours come from theme.json (light / dark);
+  // the pages switch their own colours with `prefers-color-scheme` (app.css).
+  darkmode: true,
+  themeLocation: 'theme.json',
   window: {
-    backgroundTextStyle: 'light',
-    backgroundColor: '#f5f6f8',
-    navigationBarBackgroundColor: '#ffffff',
+    backgroundTextStyle: '@bgTextStyle',
+    backgroundColor: '@bgColor',
+    backgroundColorTop: '@bgColorTop',
+    backgroundColorBottom: '@bgColorBottom',
+    navigationBarBackgroundColor: '@navBgColor',
     navigationBarTitleText: '实名认证',
-    navigationBarTextStyle: 'black',
+    navigationBarTextStyle: '@navTextStyle',
   },
   // The ESS mini-programs (production and joint-debugging) opened half-screen by openEmbeddedMiniProgram.
   embeddedAppIdList: [...ALL_ESS_MINI_APP_IDS],

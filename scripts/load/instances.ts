@@ -6,8 +6,20 @@ import { fork, type ChildProcess } from 'child_process';
 import path from 'path';
 import type { Invocation, InvocationResult } from './functionWorker';
 
+/** What the load runs read of the functions' answers (contract results and HTTP results). */
+export interface Answer {
+  ok?: boolean;
+  code?: string;
+  retryAfterMs?: number;
+  path?: string;
+  status?: string;
+  proof?: string;
+  statusCode?: number;
+  body?: string;
+}
+
 export interface Instances {
-  invoke(name: string, event: unknown, openid: string | null): Promise<any>;
+  invoke(name: string, event: unknown, openid: string | null): Promise<Answer>;
   close(): Promise<void>;
 }
 
@@ -39,7 +51,7 @@ export async function startInstances(
         pending.set(id, (answer) => {
           pending.delete(id);
           if (answer.error) reject(new Error(answer.error));
-          else resolve(answer.result);
+          else resolve(answer.result as Answer);
         });
         worker.send({ id, name, event, openid } satisfies Invocation);
       });

@@ -36,17 +36,18 @@ export async function startLoadStack(options: {
   const rateLimitPerSecond = options.rateLimitPerSecond ?? 20;
   const pacedAt = options.pacedAtPerSecond ?? rateLimitPerSecond;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ess-load-'));
-  let instances: Instances | undefined;
+  // Started after the emulator (which needs the receiver's URL): callbacks wait for them.
+  const started: { instances?: Instances } = {};
   // ESS's callbacks reach the HTTP-triggered function through this stand-in of the access service.
   const receiver: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
       const event = { httpMethod: req.method, headers: req.headers, body, isBase64Encoded: false };
-      instances!.invoke('essCallback', event, null).then(
-        (answer: { statusCode: number; body: string }) => {
-          res.writeHead(answer.statusCode, { 'Content-Type': 'application/json' });
-          res.end(answer.body);
+      started.instances!.invoke('essCallback', event, null).then(
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 500, { 'Content-Type': 'application/json' });
+          res.end(answer.body ?? '');
         },
         () => {
           res.writeHead(500);
@@ -64,7 +65,7 @@ export async function startLoadStack(options: {
       token: CALLBACK_TOKEN,
     },
   });
-  instances = await startInstances(options.instances, {
+  const instances = await startInstances(options.instances, {
     ...essEnvFor(emulator),
     LOCAL_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
@@ -72,12 +73,13 @@ export async function startLoadStack(options: {
     ESS_CALLBACK_KEY: CALLBACK_KEY,
     ESS_CALLBACK_TOKEN: CALLBACK_TOKEN,
   });
+  started.instances = instances;
   return {
     emulator,
     instances,
     rateLimitPerSecond: pacedAt,
     async close() {
-      await instances!.close();
+      await instances.close();
       await emulator.close();
       receiver.close();
       rmSync(dataDir, { recursive: true, force: true });

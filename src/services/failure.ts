@@ -19,3 +19,6 @@ export function isContractResult(value: unknown): value is { ok: boolean } {
 export const OPEN_LINK_FAILED_MESSAGE = '暂时无法打开腾讯电子签，请稍后重试';
 /** Shown when a link of the other platform's kind reaches this one (misconfiguration). */
 export const WRONG_LINK_KIND_MESSAGE = '当前环境无法打开这个实名链接，请在微信小程序中完成实名';
+/** Half-screen opening failed and the caller offers no full-screen button of its own. */
+export const HALF_SCREEN_FAILED_MESSAGE =
+  '暂时无法在当前页面打开腾讯电子签，请稍后重试，或更新微信后再试';

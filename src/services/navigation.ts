@@ -7,10 +7,29 @@ export const ROUTES = {
   privacy: '/pages/privacy/index',
 } as const;
 
-/** The result page, which asks the server for the status. `replace` closes the current page. */
-export function goToResult(options: { replace?: boolean } = {}): void {
-  if (options.replace) Taro.redirectTo({ url: ROUTES.result });
-  else Taro.navigateTo({ url: ROUTES.result });
+/**
+ * Query parameter of the result page when the user comes back from ESS. The H5 build's JumpUrl
+ * (set by the local stack) carries the same `from=ess`, so both platforms read it the same way.
+ */
+export const FROM_ESS_PARAM = { name: 'from', value: 'ess' } as const;
+
+const FLOW_ROUTES: readonly string[] = Object.values(ROUTES);
+
+/** True for the pages of the personal verification flow (`route` as WeChat reports it). */
+export function isVerificationFlowRoute(route: string | undefined): boolean {
+  return FLOW_ROUTES.includes(`/${String(route ?? '').replace(/^\//, '')}`);
+}
+
+/**
+ * The result page, which asks the server for the status. `replace` closes the current page;
+ * `afterEss` tells it the user just came back from ESS (it then checks again by itself).
+ */
+export function goToResult(options: { replace?: boolean; afterEss?: boolean } = {}): void {
+  const url = options.afterEss
+    ? `${ROUTES.result}?${FROM_ESS_PARAM.name}=${FROM_ESS_PARAM.value}`
+    : ROUTES.result;
+  if (options.replace) Taro.redirectTo({ url });
+  else Taro.navigateTo({ url });
 }
 
 /** Back to the form (keeping what was typed when the form is still open underneath). */

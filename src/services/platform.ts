@@ -1,6 +1,7 @@
 /**
- * The platform adapter, chosen at build time: Taro inlines `process.env.TARO_ENV`, so webpack
- * keeps only one branch and each build bundles one adapter. Pages never branch on the platform.
+ * The platform services pages call. The adapter behind them is chosen at build time by Taro's
+ * multi-platform files (`adapter.weapp.ts`, `adapter.h5.ts`): each build bundles one adapter and
+ * pages never branch on the platform.
  */
 import type {
   CallableFunctionName,
@@ -8,16 +9,12 @@ import type {
   FunctionResult,
 } from '../domain/functionContract';
 import type { EssVerifyLink } from '../domain/verificationContract';
-import type { OpenLinkCallbacks, PlatformAdapter, SaveImageResult } from './types';
+import { adapter } from './adapter';
+import type { LeaveFlowTarget, OpenLinkCallbacks, SaveImageResult } from './types';
 
-export type { OpenLinkCallbacks, PlatformAdapter, SaveImageResult } from './types';
+export type { LeaveFlowTarget, OpenLinkCallbacks, PlatformAdapter, SaveImageResult } from './types';
 
-const adapter: PlatformAdapter =
-  process.env.TARO_ENV === 'h5'
-    ? (require('./h5/platform') as typeof import('./h5/platform')).h5Platform
-    : (require('./weapp/platform') as typeof import('./weapp/platform')).weappPlatform;
-
-/** One-time set-up at app launch (cloud init on weapp). */
+/** One-time set-up at app launch (cloud init on weapp; accessibility on h5). */
 export function initPlatform(): void {
   adapter.init();
 }
@@ -33,9 +30,14 @@ export function callFunction<N extends CallableFunctionName>(
   return adapter.callFunction(name, event) as Promise<FunctionResult<N>>;
 }
 
-/** Opens the ESS verification link; call it synchronously from the user's tap. */
+/** Opens the ESS verification link (half-screen on weapp); call it synchronously from the tap. */
 export function openVerifyLink(link: EssVerifyLink, callbacks?: OpenLinkCallbacks): void {
   adapter.openVerifyLink(link, callbacks);
+}
+
+/** Opens the ESS verification link full-screen; call it synchronously from its own tap. */
+export function openVerifyLinkFullScreen(link: EssVerifyLink, callbacks?: OpenLinkCallbacks): void {
+  adapter.openVerifyLinkFullScreen(link, callbacks);
 }
 
 /** Copies `text` exactly as given; resolves false when the clipboard refused it. */
@@ -51,4 +53,14 @@ export function saveImage(url: string): Promise<SaveImageResult> {
 /** Opens the permission settings (weapp); call it synchronously from the user's tap. */
 export function openPermissionSettings(): void {
   adapter.openPermissionSettings();
+}
+
+/** Leaves the finished verification flow (see `PlatformAdapter.leaveFlow`); from a tap. */
+export function leaveFlow(target: LeaveFlowTarget | null, onStuck: () => void): void {
+  adapter.leaveFlow(target, onStuck);
+}
+
+/** The user's text size relative to the standard one (see components/PageRoot). */
+export function textScale(): number {
+  return adapter.textScale();
 }

@@ -1,38 +1,18 @@
 /**
- * WeChat privacy authorization (用户隐私保护指引). On weapp these wrap Taro's privacy APIs;
- * on h5 there is nothing to authorise, so every call is a no-op that reports "authorized".
+ * WeChat privacy authorization (用户隐私保护指引), as the pages use it. The platform part lives
+ * in `privacyApi.weapp.ts` / `privacyApi.h5.ts` (on h5 there is nothing to authorise).
  */
-import Taro from '@tarojs/taro';
+import { privacyApi } from './privacyApi';
+import type { PrivacyResolve, PrivacySetting } from './types';
+
+export type { PrivacyDecision, PrivacyResolve, PrivacySetting } from './types';
 
 /** The id of the `openType="agreePrivacyAuthorization"` button; WeChat checks it was tapped. */
 export const PRIVACY_AGREE_BUTTON_ID = 'privacy-agree-button';
 
-export type PrivacyDecision = { event: 'agree'; buttonId: string } | { event: 'disagree' };
-export type PrivacyResolve = (decision: PrivacyDecision) => void;
-export interface PrivacySetting {
-  needAuthorization: boolean;
-  /** e.g. 《XX小程序隐私保护指引》 */
-  contractName?: string;
-}
-
-const isH5 = process.env.TARO_ENV === 'h5';
-
 /** Whether the user still has to agree to the privacy guide. Never rejects. */
 export function getPrivacySetting(): Promise<PrivacySetting> {
-  if (isH5 || typeof Taro.getPrivacySetting !== 'function') {
-    return Promise.resolve({ needAuthorization: false });
-  }
-  return new Promise((resolve) => {
-    Taro.getPrivacySetting({
-      success: (res) =>
-        resolve({
-          needAuthorization: !!res.needAuthorization,
-          contractName: res.privacyContractName,
-        }),
-      // Old base library or no privacy guide configured: WeChat will not block anything.
-      fail: () => resolve({ needAuthorization: false }),
-    });
-  });
+  return privacyApi.getSetting();
 }
 
 type Listener = (resolve: PrivacyResolve) => void;
@@ -46,9 +26,9 @@ let registered = false;
  */
 export function onNeedPrivacyAuthorization(listener: Listener): () => void {
   listeners.push(listener);
-  if (!isH5 && !registered && typeof Taro.onNeedPrivacyAuthorization === 'function') {
+  if (!registered) {
     registered = true;
-    Taro.onNeedPrivacyAuthorization((resolve) => {
+    privacyApi.listen((resolve) => {
       const current = listeners[listeners.length - 1];
       // Nobody can show the popup right now: decline, rather than leave WeChat waiting.
       if (current) current(resolve);
@@ -63,6 +43,5 @@ export function onNeedPrivacyAuthorization(listener: Listener): () => void {
 
 /** Opens WeChat's page showing the mini-program's privacy guide. */
 export function openPrivacyContract(): void {
-  if (isH5 || typeof Taro.openPrivacyContract !== 'function') return;
-  Taro.openPrivacyContract({ fail: () => undefined });
+  privacyApi.openContract();
 }

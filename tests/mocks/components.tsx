@@ -9,11 +9,15 @@ type Props = Record<string, any> & { children?: ReactNode };
 
 /** The common attributes, renamed to their DOM spelling. */
 function common(props: Props) {
+  const aria = Object.fromEntries(Object.entries(props).filter(([key]) => key.startsWith('aria-')));
   return {
     id: props.id,
     className: props.className,
-    role: props.ariaRole,
+    role: props.role ?? props.ariaRole,
     'aria-label': props.ariaLabel,
+    ...aria,
+    // Taro takes a style string (React DOM would not): kept as data for the tests to read.
+    'data-style': typeof props.style === 'string' ? props.style : undefined,
     onClick: props.onClick,
   };
 }

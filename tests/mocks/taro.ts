@@ -55,6 +55,10 @@ function createApis() {
       privacyListener = listener;
     }),
     openPrivacyContract: jest.fn(),
+    exitMiniProgram: jest.fn(resolved),
+    navigateBackMiniProgram: jest.fn(resolved),
+    // The standard text size unless a test says otherwise.
+    getAppBaseInfo: jest.fn(() => ({ fontSizeScaleFactor: 1, fontSizeSetting: 17 })),
     getEnterOptionsSync: jest.fn(() => ({ path: '', scene: 1001, query: {}, referrerInfo: {} })),
     showToast: jest.fn(resolved),
     // Local storage in memory, emptied by __resetTaro (a missing key reads as '', as in WeChat).

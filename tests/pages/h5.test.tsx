@@ -1,12 +1,26 @@
-/** The H5 build: server functions over fetch('/api/…'), never Taro.cloud or mini-program APIs. */
-import './support/h5Env';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+/**
+ * The H5 build (jest project `pages-h5`: `x.h5.ts` resolves before `x.ts`, as in Taro's h5 build):
+ * server functions over fetch('/api/…'), never Taro.cloud or mini-program APIs.
+ */
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import VerifyPage from '../../src/pages/verify';
+import ResultPage from '../../src/pages/result';
+import { enhanceAccessibility, watchAccessibility } from '../../src/services/h5/accessibility';
+import { browserTextScale } from '../../src/services/h5/textScale';
+import { loadFormDraft } from '../../src/services/formDraft';
 import { callFunction, initPlatform, openVerifyLink } from '../../src/services/platform';
 import { getPrivacySetting } from '../../src/services/privacy';
 import { ERROR_MESSAGES } from '../../src/domain/errors';
-import { VALID, agreeToNotice, fillValidForm, miniProgramLink, submitButton } from './helpers';
+import {
+  VALID,
+  VERIFIED_STATUS,
+  agreeToNotice,
+  fillValidForm,
+  miniProgramLink,
+  submitButton,
+  fullText,
+} from './helpers';
 
 const mocked = Taro as unknown as Record<string, jest.Mock> & { cloud: Record<string, jest.Mock> };
 
@@ -134,5 +148,118 @@ describe('verify page in the h5 build', () => {
     fireEvent.click(await screen.findByRole('button', { name: '前往腾讯电子签完成实名' }));
     expect(window.location.href).toBe(url);
     expectNoMiniProgramApis();
+  });
+});
+
+describe("h5: the form draft survives the trip to ESS in the tab's session storage", () => {
+  it('is kept when the link is requested, and removed once verified', async () => {
+    render(<VerifyPage />);
+    await screen.findByLabelText('姓名');
+    fetchMock.mockResolvedValue(
+      jsonResponse({
+        ok: true,
+        reused: false,
+        kind: 'h5',
+        url: `${window.location.origin}/#/ess`,
+        expireTime: Math.floor(Date.now() / 1000) + 600,
+      }),
+    );
+    fillValidForm();
+    agreeToNotice();
+    fireEvent.click(submitButton());
+    await screen.findByText('实名链接已生成');
+    expect(JSON.parse(window.sessionStorage.getItem('ess-verify:form-draft') ?? 'null')).toEqual(
+      VALID,
+    );
+    expect(loadFormDraft()).toEqual(VALID);
+
+    fetchMock.mockResolvedValue(jsonResponse(VERIFIED_STATUS));
+    render(<ResultPage />);
+    await screen.findByText('实名认证已完成');
+    expect(window.sessionStorage.getItem('ess-verify:form-draft')).toBeNull();
+  });
+});
+
+describe('h5: leaving the verified page', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('closes the tab, and says so when the browser keeps it open', async () => {
+    jest.useFakeTimers();
+    const close = jest.spyOn(window, 'close').mockImplementation(() => undefined);
+    fetchMock.mockResolvedValue(jsonResponse(VERIFIED_STATUS));
+    render(<ResultPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '完成' }));
+    expect(close).toHaveBeenCalledTimes(1);
+    await act(async () => {
+      jest.advanceTimersByTime(300);
+    });
+    expect(screen.getByText(fullText('实名已完成，可以直接关闭此页面。'))).toBeInTheDocument();
+    jest.useRealTimers();
+  });
+});
+
+describe("h5: accessibility of Taro's custom elements", () => {
+  function taroElements() {
+    document.body.innerHTML = `
+      <taro-button-core id="ok">提交</taro-button-core>
+      <taro-button-core id="off" disabled>不可用</taro-button-core>
+      <taro-input-core aria-label="姓名" aria-describedby="name-hint"><input class="weui-input" /></taro-input-core>
+      <taro-checkbox-core aria-label="我已阅读并同意"><input type="checkbox" /></taro-checkbox-core>
+      <taro-text-core id="link" role="link" tabindex="0">《个人信息保护说明》</taro-text-core>`;
+  }
+
+  it("gives buttons a role and focus, and the native controls their hosts' names", () => {
+    taroElements();
+    enhanceAccessibility(document);
+    const ok = document.getElementById('ok')!;
+    expect(ok).toHaveAttribute('role', 'button');
+    expect(ok).toHaveAttribute('tabindex', '0');
+    expect(screen.getByRole('button', { name: '提交' })).toBe(ok);
+    const off = document.getElementById('off')!;
+    expect(off).toHaveAttribute('aria-disabled', 'true');
+    expect(off).toHaveAttribute('tabindex', '-1');
+    expect(screen.getByRole('textbox', { name: '姓名' })).toHaveAttribute(
+      'aria-describedby',
+      'name-hint',
+    );
+    expect(screen.getByRole('checkbox', { name: '我已阅读并同意' })).toBeInTheDocument();
+  });
+
+  it('follows later changes, and Enter or Space activates buttons and links', async () => {
+    taroElements();
+    const stop = watchAccessibility(document);
+    const off = document.getElementById('off')!;
+    off.removeAttribute('disabled');
+    await act(async () => Promise.resolve());
+    expect(off).not.toHaveAttribute('aria-disabled');
+    expect(off).toHaveAttribute('tabindex', '0');
+
+    const clicks = jest.fn();
+    document.getElementById('ok')!.addEventListener('click', clicks);
+    document.getElementById('link')!.addEventListener('click', clicks);
+    fireEvent.keyDown(document.getElementById('ok')!, { key: 'Enter' });
+    fireEvent.keyDown(document.getElementById('link')!, { key: ' ' });
+    fireEvent.keyDown(document.getElementById('ok')!, { key: 'a' });
+    expect(clicks).toHaveBeenCalledTimes(2);
+    stop();
+  });
+});
+
+describe('h5: text size', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it("reads the browser's default font size (font-size: medium) relative to 16 px", () => {
+    const style = jest
+      .spyOn(window, 'getComputedStyle')
+      .mockReturnValue({ fontSize: '24px' } as CSSStyleDeclaration);
+    expect(browserTextScale(document)).toBe(1.5);
+    expect((style.mock.calls[0][0] as HTMLElement).style.fontSize).toBe('medium');
+    // The probe is gone again.
+    expect(document.body.querySelector('[style*="medium"]')).toBeNull();
+  });
+
+  it('falls back to the standard size when the browser reports nothing usable', () => {
+    jest.spyOn(window, 'getComputedStyle').mockReturnValue({ fontSize: '' } as CSSStyleDeclaration);
+    expect(browserTextScale(document)).toBe(1);
   });
 });

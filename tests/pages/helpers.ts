@@ -5,6 +5,7 @@ import type {
   CreateUserVerifyUrlResult,
   EssVerifyLink,
   GetUserVerifyStatusResult,
+  WithdrawVerificationResult,
 } from '../../src/domain/verificationContract';
 
 export const VALID = { name: '张三', idCardNumber: '11010519491231002X', mobile: '13800138000' };
@@ -31,6 +32,9 @@ export interface CloudHandlers {
   getUserVerifyStatus?: (
     data: any,
   ) => GetUserVerifyStatusResult | Promise<GetUserVerifyStatusResult>;
+  withdrawVerification?: (
+    data: any,
+  ) => WithdrawVerificationResult | Promise<WithdrawVerificationResult>;
 }
 
 /** Answers `Taro.cloud.callFunction` per function name; status defaults to `none`. */
@@ -47,6 +51,17 @@ export function mockCloud(handlers: CloudHandlers): jest.Mock {
 export function cloudCallsTo(name: string): unknown[] {
   const callFunction = Taro.cloud.callFunction as unknown as jest.Mock;
   return callFunction.mock.calls.filter(([arg]) => arg.name === name).map(([arg]) => arg);
+}
+
+/**
+ * Matches the element that shows `text` whole, also when part of it is a nested span (a
+ * `<Paragraph>` keeps its last phrase in a nowrap span): for `getByText(fullText('…'))`.
+ */
+export function fullText(text: string) {
+  return (_content: string, element: Element | null): boolean =>
+    !!element &&
+    element.textContent === text &&
+    !Array.from(element.children).some((child) => child.textContent === text);
 }
 
 export const field = (label: '姓名' | '身份证号' | '手机号') =>
@@ -73,6 +88,34 @@ export function agreeToNotice(): void {
 
 export const submitButton = () =>
   screen.getByRole('button', { name: /提交并获取实名链接|正在生成实名链接/ });
+
+/** The submit button is pale (not ready) but still answers a tap: `aria-disabled`, not `disabled`. */
+export function expectSubmitPale(pale: boolean): void {
+  const button = submitButton();
+  expect(button).toBeEnabled();
+  expect(button).toHaveAttribute('aria-disabled', pale ? 'true' : 'false');
+  if (pale) expect(button).toHaveClass('btn--pale');
+  else expect(button).not.toHaveClass('btn--pale');
+}
+
+/** A pending status as the server answers it after a reload (masked identity and the link). */
+export function pendingStatus(link = miniProgramLink()) {
+  return {
+    ok: true as const,
+    status: 'pending' as const,
+    maskedName: '*三',
+    maskedIdCardNumber: '110***********002X',
+    ...link,
+  };
+}
+
+export const VERIFIED_STATUS = {
+  ok: true as const,
+  status: 'verified' as const,
+  maskedName: '*三',
+  maskedIdCardNumber: '110***********002X',
+  proof: 'ess-callback' as const,
+};
 
 /** Parameters of a mock call without the success/fail/complete callbacks. */
 export function withoutCallbacks(options: Record<string, unknown>): Record<string, unknown> {

@@ -117,6 +117,9 @@ describe('privacy notice page', () => {
     expect(screen.getByText(/姓名、居民身份证号和手机号/)).toBeInTheDocument();
     expect(screen.getByText(/提交给腾讯电子签/)).toBeInTheDocument();
     expect(screen.getByText(/脱敏/)).toBeInTheDocument();
+    // Where the right to deletion is exercised, and what stays with ESS.
+    expect(screen.getByText(/撤回授权并删除我的实名信息/)).toBeInTheDocument();
+    expect(screen.getByText(/腾讯电子签保留的认证记录/)).toBeInTheDocument();
   });
 });
 

@@ -91,7 +91,7 @@ describe('app-level return detection', () => {
       __triggerDidHide();
       __triggerDidShow(ESS_BACK);
     });
-    expect(mocked.navigateTo).toHaveBeenCalledWith({ url: '/pages/result/index' });
+    expect(mocked.navigateTo).toHaveBeenCalledWith({ url: '/pages/result/index?from=ess' });
     expect(mocked.navigateTo).toHaveBeenCalledTimes(1);
 
     // Back on the page later, WeChat still reports the same referrer: no second trip.

@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import PageRoot from '../../components/PageRoot';
+import Paragraph from '../../components/Paragraph';
 import './index.css';
 
 const SECTIONS: ReadonlyArray<{ title: string; body: string }> = [
@@ -16,11 +18,11 @@ const SECTIONS: ReadonlyArray<{ title: string; body: string }> = [
   },
   {
     title: '保存多久',
-    body: '只在完成实名认证所必需的期限内保存，之后删除或匿名化处理。系统日志中只记录脱敏后的信息（如 *三、110***********002X）。',
+    body: '只在完成实名认证所必需的期限内保存，之后删除或匿名化处理。你前往腾讯电子签期间，填写的内容会暂存在本机，便于返回后修改；实名完成或撤回后即删除。系统日志中只记录脱敏后的信息（如 *三、110***********002X）。',
   },
   {
     title: '你的权利',
-    body: '你可以随时查询、更正或要求删除你的信息，也可以撤回同意。撤回同意不影响此前已完成的认证。',
+    body: '你可以随时查询、更正或删除你的信息，也可以撤回同意：在实名结果页点击“撤回授权并删除我的实名信息”，我们会删除为你保存的实名信息。腾讯电子签保留的认证记录，请向腾讯电子签申请处理。',
   },
   {
     title: '联系我们',
@@ -31,19 +33,22 @@ const SECTIONS: ReadonlyArray<{ title: string; body: string }> = [
 /** 个人信息保护说明: what is collected, why, where it goes, how long it is kept, how to reach us. */
 export default function PrivacyNoticePage() {
   return (
-    <View className="page privacy-page">
+    <PageRoot className="privacy-page">
       <View className="page__intro">
         <Text className="page__title">个人信息保护说明</Text>
-        <Text className="page__subtitle">我们重视你的个人信息，请在提交前了解以下内容。</Text>
+        <Paragraph
+          className="page__subtitle"
+          text="我们重视你的个人信息，请在提交前了解以下内容。"
+        />
       </View>
       <View className="card">
         {SECTIONS.map((section) => (
           <View className="privacy-section" key={section.title}>
             <Text className="privacy-section__title">{section.title}</Text>
-            <Text className="privacy-section__body">{section.body}</Text>
+            <Paragraph className="privacy-section__body" text={section.body} />
           </View>
         ))}
       </View>
-    </View>
+    </PageRoot>
   );
 }

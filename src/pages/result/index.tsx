@@ -1,73 +1,87 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import Loading from '../../components/Loading';
+import Paragraph from '../../components/Paragraph';
+import PageRoot from '../../components/PageRoot';
+import { useEssLaunch } from '../../hooks/useEssLaunch';
 import { takeEssReturnOnPageShow } from '../../services/essReturn';
-import { backToForm } from '../../services/navigation';
-import { openVerifyLink } from '../../services/platform';
+import { clearFormDraft } from '../../services/formDraft';
+import { FROM_ESS_PARAM, backToForm } from '../../services/navigation';
 import { isLinkExpired } from '../../services/verification';
+import PendingCard from './PendingCard';
+import VerifiedCard from './VerifiedCard';
+import WithdrawDialog from './WithdrawDialog';
 import { useVerifyStatus } from './useVerifyStatus';
+import { useWithdraw } from './useWithdraw';
 import './index.css';
 
 export default function ResultPage() {
-  const { view, setView, reload } = useVerifyStatus();
-  const [notice, setNotice] = useState<string | null>(null);
+  const { view, show, reload } = useVerifyStatus();
+  const ess = useEssLaunch();
+  const router = useRouter();
+  const withdraw = useWithdraw(useCallback(() => show({ kind: 'withdrawn' }), [show]));
+  // Opened as ESS's way back (H5 JumpUrl, or the verify page after a return): `?from=ess`.
+  const openedFromEss = useRef(router.params?.[FROM_ESS_PARAM.name] === FROM_ESS_PARAM.value);
 
   useDidShow(() => {
     // Shown again (e.g. back from ESS): whatever brought us here, the server has the answer.
-    takeEssReturnOnPageShow();
-    setNotice(null);
-    void reload();
+    const returned = takeEssReturnOnPageShow() !== null || openedFromEss.current;
+    openedFromEss.current = false;
+    ess.reset();
+    void reload({ afterEss: returned });
   });
+
+  // Verified: the typed form is no longer needed on this device.
+  useEffect(() => {
+    if (view.kind === 'verified') clearFormDraft();
+  }, [view.kind]);
 
   // Synchronous on purpose: the same still-valid link, opened straight from the tap.
   const onContinue = () => {
     if (view.kind !== 'pending') return;
     if (isLinkExpired(view.link)) {
-      setView({ kind: 'expired' });
+      show({ kind: 'expired' });
       return;
     }
-    setNotice(null);
-    openVerifyLink(view.link, { onFailed: setNotice });
+    ess.launch(view.link);
   };
 
   return (
-    <View className="page result-page">
+    <PageRoot className="result-page">
       {view.kind === 'loading' ? <Loading text="正在查询实名结果…" /> : null}
 
       {view.kind === 'verified' ? (
-        <View className="card result result--success">
-          <View className="result__icon">✓</View>
-          <Text className="result__title">实名认证已完成</Text>
-          {view.maskedName ? <Text className="result__name">{view.maskedName}</Text> : null}
-          <Text className="result__text">你已通过腾讯电子签完成实名认证，无需再次提交。</Text>
-        </View>
+        <VerifiedCard
+          maskedName={view.maskedName}
+          maskedIdCardNumber={view.maskedIdCardNumber}
+          onWithdraw={withdraw.open}
+        />
       ) : null}
 
       {view.kind === 'pending' ? (
-        <View className="card result result--pending">
-          <View className="result__icon">!</View>
-          <Text className="result__title">尚未完成实名</Text>
-          {view.maskedName ? <Text className="result__name">{view.maskedName}</Text> : null}
-          <Text className="result__text">
-            还差一步：请在腾讯电子签中按提示完成人脸核验。如果刚刚已经完成，结果可能需要几秒钟同步，可以稍后再查看。
-          </Text>
-          {notice ? <Text className="notice">{notice}</Text> : null}
-          <Button className="btn btn--primary" onClick={onContinue}>
-            继续完成实名
-          </Button>
-          <Button className="btn btn--plain" onClick={() => void reload()}>
-            刷新结果
-          </Button>
-        </View>
+        <PendingCard
+          maskedName={view.maskedName}
+          maskedIdCardNumber={view.maskedIdCardNumber}
+          returned={view.returned}
+          notice={ess.notice}
+          fullScreenOffered={ess.fullScreenOffered}
+          onContinue={onContinue}
+          onContinueFullScreen={ess.launchFullScreen}
+          onRefresh={() => void reload()}
+          onWithdraw={withdraw.open}
+        />
       ) : null}
 
       {view.kind === 'none' ? (
         <View className="card result">
           <Text className="result__title">还没有进行中的实名</Text>
-          <Text className="result__text">填写姓名、身份证号和手机号后，即可开始实名认证。</Text>
+          <Paragraph
+            className="result__text"
+            text="填写姓名、身份证号和手机号后，即可开始实名认证。"
+          />
           <Button className="btn btn--primary" onClick={backToForm}>
-            去填写信息
+            <Text>去填写信息</Text>
           </Button>
         </View>
       ) : null}
@@ -75,11 +89,25 @@ export default function ResultPage() {
       {view.kind === 'expired' ? (
         <View className="card result">
           <Text className="result__title">实名链接已过期</Text>
-          <Text className="result__text">
-            为了你的信息安全，实名链接有有效期。请返回重新提交，获取新的链接。
-          </Text>
+          <Paragraph
+            className="result__text"
+            text="为了你的信息安全，实名链接有有效期。请返回重新提交，获取新的链接。"
+          />
           <Button className="btn btn--primary" onClick={backToForm}>
-            返回重新提交
+            <Text>返回重新提交</Text>
+          </Button>
+        </View>
+      ) : null}
+
+      {view.kind === 'withdrawn' ? (
+        <View className="card result">
+          <Text className="result__title">已撤回授权并删除实名信息</Text>
+          <Paragraph
+            className="result__text"
+            text="我们已删除为你保存的实名信息。腾讯电子签保留的认证记录不受影响。如需再次实名，请重新提交。"
+          />
+          <Button className="btn btn--primary" onClick={backToForm}>
+            <Text>重新实名认证</Text>
           </Button>
         </View>
       ) : null}
@@ -87,12 +115,18 @@ export default function ResultPage() {
       {view.kind === 'failed' ? (
         <View className="card result result--error">
           <Text className="result__title">暂时没能查询到结果</Text>
-          <Text className="result__text">{view.message}</Text>
+          <Paragraph className="result__text" text={view.message} />
           <Button className="btn btn--primary" onClick={() => void reload()}>
-            重试
+            <Text>重试</Text>
           </Button>
         </View>
       ) : null}
-    </View>
+
+      <WithdrawDialog
+        state={withdraw.state}
+        onConfirm={() => void withdraw.confirm()}
+        onCancel={withdraw.close}
+      />
+    </PageRoot>
   );
 }

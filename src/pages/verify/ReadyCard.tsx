@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { EssVerifyLink } from '../../domain/verificationContract';
+import Paragraph from '../../components/Paragraph';
 import { formatExpireTime } from '../../services/verification';
 
 export interface ReadyCardProps {
@@ -7,8 +8,11 @@ export interface ReadyCardProps {
   maskedName?: string;
   maskedIdCardNumber?: string;
   notice?: string | null;
+  /** Half-screen failed: offer the full-screen button. */
+  fullScreenOffered: boolean;
   /** Must open ESS synchronously: WeChat only opens another mini-program from the tap itself. */
   onLaunch: () => void;
+  onLaunchFullScreen: () => void;
   onEdit: () => void;
 }
 
@@ -18,7 +22,9 @@ export default function ReadyCard({
   maskedName,
   maskedIdCardNumber,
   notice,
+  fullScreenOffered,
   onLaunch,
+  onLaunchFullScreen,
   onEdit,
 }: ReadyCardProps) {
   return (
@@ -40,13 +46,21 @@ export default function ReadyCard({
         <Text className="info-row__label">有效期至</Text>
         <Text className="info-row__value">{formatExpireTime(link.expireTime)}</Text>
       </View>
-      <Text className="hint">点击下方按钮前往腾讯电子签，按提示完成人脸核验后返回这里即可。</Text>
-      {notice ? <Text className="notice">{notice}</Text> : null}
+      <Paragraph
+        className="hint"
+        text="点击下方按钮前往腾讯电子签，按提示完成人脸核验后返回这里即可。"
+      />
+      {notice ? <Paragraph className="notice" text={notice} /> : null}
       <Button className="btn btn--primary" onClick={onLaunch}>
-        前往腾讯电子签完成实名
+        <Text>前往腾讯电子签完成实名</Text>
       </Button>
+      {fullScreenOffered ? (
+        <Button className="btn btn--secondary" onClick={onLaunchFullScreen}>
+          <Text>全屏打开腾讯电子签</Text>
+        </Button>
+      ) : null}
       <Button className="btn btn--plain" onClick={onEdit}>
-        修改填写信息
+        <Text>修改填写信息</Text>
       </Button>
     </View>
   );

@@ -7,8 +7,12 @@ import {
   type VerificationInput,
   type VerificationInputCheck,
 } from '../../domain/verificationInput';
+import { loadFormDraft } from '../../services/formDraft';
 
 type Flags = Partial<Record<VerificationField, boolean>>;
+
+/** The fields in the order the form shows them. */
+export const FORM_FIELDS: readonly VerificationField[] = ['name', 'idCardNumber', 'mobile'];
 
 /** Length (after normalising) at which a field is complete and is checked while typing. */
 const COMPLETE_LENGTH: Partial<Record<VerificationField, number>> = {
@@ -21,6 +25,8 @@ function isComplete(field: VerificationField, raw: string): boolean {
   return length !== undefined && verificationFieldChecks[field](raw).value.length >= length;
 }
 
+const EMPTY: VerificationInput = { name: '', idCardNumber: '', mobile: '' };
+
 export interface VerifyForm {
   /** Exactly as typed (a lower-case x stays lower-case; the check normalises). */
   values: VerificationInput;
@@ -29,6 +35,8 @@ export interface VerifyForm {
   check: VerificationInputCheck;
   setValue: (field: VerificationField, value: string) => void;
   blur: (field: VerificationField, value: string) => void;
+  /** Shows every field's message now (the user tapped submit before the form was complete). */
+  revealAll: () => void;
   /** Messages from the server, shown until the field is edited. */
   setServerErrors: (errors: VerificationErrors) => void;
 }
@@ -36,13 +44,10 @@ export interface VerifyForm {
 /**
  * The form's state. A field's message shows once it was left (blur) or once its value is
  * complete (18 characters of an ID number, 11 digits of a mobile), then follows the typing.
+ * It starts from the draft kept while the user was away in ESS, if any (services/formDraft).
  */
 export function useVerifyForm(): VerifyForm {
-  const [values, setValues] = useState<VerificationInput>({
-    name: '',
-    idCardNumber: '',
-    mobile: '',
-  });
+  const [values, setValues] = useState<VerificationInput>(() => loadFormDraft() ?? EMPTY);
   const [visited, setVisited] = useState<Flags>({});
   const [serverErrors, setServerErrors] = useState<VerificationErrors>({});
 
@@ -64,9 +69,13 @@ export function useVerifyForm(): VerifyForm {
     [setValue],
   );
 
+  const revealAll = useCallback(() => {
+    setVisited(Object.fromEntries(FORM_FIELDS.map((field) => [field, true])) as Flags);
+  }, []);
+
   const errors = useMemo(() => {
     const result: VerificationErrors = {};
-    for (const field of Object.keys(verificationFieldChecks) as VerificationField[]) {
+    for (const field of FORM_FIELDS) {
       const raw = values[field];
       const server = serverErrors[field];
       if (server) {
@@ -82,5 +91,5 @@ export function useVerifyForm(): VerifyForm {
 
   const check = useMemo(() => checkVerificationInput(values), [values]);
 
-  return { values, errors, check, setValue, blur, setServerErrors };
+  return { values, errors, check, setValue, blur, revealAll, setServerErrors };
 }

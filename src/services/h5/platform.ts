@@ -7,7 +7,10 @@ import type { EssVerifyLink } from '../../domain/verificationContract';
 import { markEssLaunch } from '../essReturn';
 import { WRONG_LINK_KIND_MESSAGE, isContractResult, localFailure } from '../failure';
 import type { OpenLinkCallbacks, PlatformAdapter } from '../types';
+import { watchAccessibility } from './accessibility';
+import { leaveFlow } from './leaveFlow';
 import { copyText, openPermissionSettings, saveImage } from './media';
+import { browserTextScale } from './textScale';
 
 const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -43,11 +46,34 @@ function openVerifyLink(link: EssVerifyLink, callbacks: OpenLinkCallbacks = {}):
   window.location.href = link.url;
 }
 
+let initialised = false;
+
+/** ARIA semantics for Taro's custom elements (see accessibility.ts). */
+function init(): void {
+  if (initialised || typeof document === 'undefined') return;
+  initialised = true;
+  watchAccessibility(document);
+}
+
+let measuredTextScale: number | undefined;
+
+/** Measured once: the browser's setting does not change while the page is open. */
+function textScale(): number {
+  if (measuredTextScale === undefined) {
+    measuredTextScale = typeof document === 'undefined' ? 1 : browserTextScale(document);
+  }
+  return measuredTextScale;
+}
+
 export const h5Platform: PlatformAdapter = {
-  init: () => undefined,
+  init,
   callFunction,
   openVerifyLink,
+  // A browser has no half-screen: the page itself goes to ESS's H5 page either way.
+  openVerifyLinkFullScreen: openVerifyLink,
   copyText,
   saveImage,
   openPermissionSettings,
+  leaveFlow,
+  textScale,
 };

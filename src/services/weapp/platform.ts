@@ -3,13 +3,16 @@ import Taro from '@tarojs/taro';
 import type { EssVerifyLink } from '../../domain/verificationContract';
 import { cancelEssLaunch, markEssLaunch } from '../essReturn';
 import {
+  HALF_SCREEN_FAILED_MESSAGE,
   OPEN_LINK_FAILED_MESSAGE,
   WRONG_LINK_KIND_MESSAGE,
   isContractResult,
   localFailure,
 } from '../failure';
 import type { OpenLinkCallbacks, PlatformAdapter } from '../types';
+import { leaveFlow } from './leaveFlow';
 import { copyText, openPermissionSettings, saveImage } from './media';
+import { wechatTextScale } from './textScale';
 import { ignoreRejection, isCancel } from './wxApi';
 
 type MiniProgramLink = Extract<EssVerifyLink, { kind: 'miniProgram' }>;
@@ -53,41 +56,59 @@ function navigateToMiniProgram(link: MiniProgramLink, callbacks: OpenLinkCallbac
   );
 }
 
+function asMiniProgramLink(
+  link: EssVerifyLink,
+  callbacks: OpenLinkCallbacks,
+): MiniProgramLink | null {
+  if (link.kind === 'miniProgram') return link;
+  callbacks.onFailed?.(WRONG_LINK_KIND_MESSAGE);
+  return null;
+}
+
 function openVerifyLink(link: EssVerifyLink, callbacks: OpenLinkCallbacks = {}): void {
-  if (link.kind !== 'miniProgram') {
-    callbacks.onFailed?.(WRONG_LINK_KIND_MESSAGE);
-    return;
-  }
-  // Old WeChat clients have no half-screen API: open ESS full-screen instead.
+  const target = asMiniProgramLink(link, callbacks);
+  if (!target) return;
+  // Old WeChat clients have no half-screen API: open ESS full-screen, still from the tap.
   if (typeof Taro.openEmbeddedMiniProgram !== 'function') {
-    navigateToMiniProgram(link, callbacks);
+    navigateToMiniProgram(target, callbacks);
     return;
   }
   markEssLaunch();
   // Called synchronously, straight from the tap; the path is passed exactly as ESS returned it.
   ignoreRejection(
     Taro.openEmbeddedMiniProgram({
-      appId: link.miniAppId,
-      path: link.path,
-      envVersion: link.envVersion,
+      appId: target.miniAppId,
+      path: target.path,
+      envVersion: target.envVersion,
       success: () => callbacks.onOpened?.(),
       fail: (res) => {
+        cancelEssLaunch();
         if (isCancel(res)) {
-          cancelEssLaunch();
           callbacks.onCancelled?.();
           return;
         }
-        navigateToMiniProgram(link, callbacks);
+        // Not from here: a failure callback is no tap, and ESS's jump guide requires launching
+        // synchronously from one. The page offers a full-screen button instead.
+        if (callbacks.onHalfScreenFailed) callbacks.onHalfScreenFailed();
+        else callbacks.onFailed?.(HALF_SCREEN_FAILED_MESSAGE);
       },
     }),
   );
+}
+
+function openVerifyLinkFullScreen(link: EssVerifyLink, callbacks: OpenLinkCallbacks = {}): void {
+  const target = asMiniProgramLink(link, callbacks);
+  if (target) navigateToMiniProgram(target, callbacks);
 }
 
 export const weappPlatform: PlatformAdapter = {
   init,
   callFunction,
   openVerifyLink,
+  openVerifyLinkFullScreen,
   copyText,
   saveImage,
   openPermissionSettings,
+  leaveFlow,
+  textScale: wechatTextScale,
 };

@@ -3,7 +3,7 @@
  * stack (`startLocalStack`, what `npm start` runs) on a free port with a fresh data directory.
  * A test that fails leaves a screenshot in test-results/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -34,13 +34,51 @@ export function chromiumPath(): string {
   return found;
 }
 
+export interface NewUserOptions {
+  /**
+   * The browser's default font size in px (standard 16): a user who set large text. Chromium
+   * takes it only from a profile's preferences, so such a user gets a browser of their own.
+   */
+  defaultFontSize?: number;
+}
+
 export interface E2eEnv {
   stack: LocalStack;
   browser: Browser;
   dataDir: string;
   /** A new browser (cookie jar = a new WeChat user) with a phone viewport. */
-  newUser(): Promise<{ context: BrowserContext; page: Page }>;
+  newUser(options?: NewUserOptions): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
+}
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const PHONE = {
+  viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+};
+
+/** A Chromium profile whose default font size is `px` (webkit.webprefs.default_font_size). */
+function profileWithFontSize(px: number): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ess-e2e-profile-'));
+  mkdirSync(path.join(dir, 'Default'));
+  writeFileSync(
+    path.join(dir, 'Default', 'Preferences'),
+    JSON.stringify({ webkit: { webprefs: { default_font_size: px } } }),
+  );
+  return dir;
 }
 
 export async function startE2e(): Promise<E2eEnv> {
@@ -60,34 +98,28 @@ export async function startE2e(): Promise<E2eEnv> {
     env: { ...cleanEnv, LOG_LEVEL: 'silent' },
     log: () => undefined,
   });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
+  const profiles: string[] = [];
   return {
     stack,
     browser,
     dataDir,
-    async newUser() {
-      const context = await browser.newContext({
-        viewport: { width: 375, height: 812 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'zh-CN',
-      });
+    async newUser(options: NewUserOptions = {}) {
+      let context: BrowserContext;
+      if (options.defaultFontSize) {
+        const profile = profileWithFontSize(options.defaultFontSize);
+        profiles.push(profile);
+        context = await chromium.launchPersistentContext(profile, {
+          executablePath: chromiumPath(),
+          args: CHROMIUM_ARGS,
+          ...PHONE,
+        });
+      } else {
+        context = await browser.newContext(PHONE);
+      }
       contexts.push(context);
-      const page = await context.newPage();
+      const page = context.pages()[0] ?? (await context.newPage());
       page.setDefaultTimeout(10_000);
       return { context, page };
     },
@@ -96,6 +128,7 @@ export async function startE2e(): Promise<E2eEnv> {
       await browser.close();
       await stack.close();
       rmSync(dataDir, { recursive: true, force: true });
+      for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,2 @@
+/** The WeChat mini-program adapter (see adapter.d.ts). */
+export { weappPlatform as adapter } from './weapp/platform';
