@@ -2,11 +2,32 @@
  * The enterprise admin pages in a real browser (Chromium, 375x812) against npm start's stack:
  * H5 pages + local function gateway (with the local admin identity) + the ESS emulator.
  */
-import { mkdirSync } from 'fs';
-import path from 'path';
 import type { Page } from 'playwright-core';
 import { creditCodeCheckChar } from '../../src/domain/creditCode';
-import { DOCS_DIR, withScreenshotOnFailure, useE2eEnv } from './support/browser';
+import { withScreenshotOnFailure, useE2eEnv } from './support/browser';
+import {
+  accessibleControls,
+  overflowingElements,
+  screenshotLightAndDark,
+  shortLastLines,
+  watchPageProblems,
+} from './support/pageChecks';
+
+/** The admin pages' blocks of text: none may end on a line of one or two characters. */
+const PARAGRAPHS = [
+  '.page__subtitle',
+  '.notice',
+  '.hint',
+  '.card__alert',
+  '.org-card__name',
+  '.org-card__error',
+  '.paste-panel__hint',
+  '.paste-panel__message',
+  '.option-group__note',
+  '.subtask__message',
+  '.auth-link__caption',
+  '.status-row__error',
+].join(', ');
 
 const ADMIN_HOME = '/#/admin/pages/enterprises/index';
 const SUPER_ADMIN = { name: '王五', mobile: '13900139000', idCardNumber: '11010519491231002X' };
@@ -57,19 +78,19 @@ const shown = (page: Page, text: string) =>
   page.getByText(text, { exact: true }).filter({ visible: true });
 const card = (page: Page, position: number) => page.locator(`[aria-label="第${position}家企业"]`);
 
+/** Every control of the page in view is named for assistive technology. */
+async function expectControlsNamed(page: Page): Promise<void> {
+  const { unnamed, unexposed } = await accessibleControls(page);
+  expect(unnamed).toEqual([]);
+  expect(unexposed).toEqual([]);
+}
+
 /**
- * What the page logs at level error, but missing resources (the favicon is another page's
- * concern): e.g. the `insertBefore` NotFoundError a Taro Button's `loading` toggle caused.
+ * What sticks out of the screen, but WeUI's native radio inputs, which Taro's radio keeps
+ * off-screen on purpose (the visible radio is its icon).
  */
-function consoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/^Failed to load resource/.test(message.text())) {
-      errors.push(message.text());
-    }
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
+async function overflowing(page: Page): Promise<string[]> {
+  return (await overflowingElements(page)).filter((element) => !/^input\.weui-check/.test(element));
 }
 
 /** The cloud functions the page calls, in order, with their events (kept up to date). */
@@ -119,11 +140,8 @@ describe('enterprise admin pages in the browser', () => {
       expect(await shown(page, '待核对').count()).toBe(10);
       await shown(page, '企业列表（13 家，其中 10 家待核对）').waitFor();
       await card(page, 1).scrollIntoViewIfNeeded();
-      mkdirSync(DOCS_DIR, { recursive: true });
-      await page.screenshot({
-        path: path.join(DOCS_DIR, 'admin-held.png'),
-        animations: 'disabled',
-      });
+      expect(await shortLastLines(page, PARAGRAPHS)).toEqual([]);
+      await screenshotLightAndDark(page, 'admin-held');
 
       // The next tap sends the three never sent, and only them.
       await taroButton(page, '提交 3 家企业').click();
@@ -149,7 +167,7 @@ describe('enterprise admin pages in the browser', () => {
       origin: e2e.env.stack.url,
     });
     const asked = functionCalls(page);
-    const errors = consoleErrors(page);
+    const watched = watchPageProblems(page);
     await withScreenshotOnFailure(page, 'admin-flow', async () => {
       // The local admin login sets this browser's identity and lands on the enterprises page.
       await page.goto(e2e.env.stack.adminLoginUrl);
@@ -203,11 +221,9 @@ describe('enterprise admin pages in the browser', () => {
           .getByText(/^https:\/\/qian\.tencent\.com\/console\/batch-register\?token=/)
           .count(),
       ).toBe(3);
-      mkdirSync(DOCS_DIR, { recursive: true });
-      await page.screenshot({
-        path: path.join(DOCS_DIR, 'admin-enterprises.png'),
-        animations: 'disabled',
-      });
+      await expectControlsNamed(page);
+      expect(await shortLastLines(page, PARAGRAPHS)).toEqual([]);
+      await screenshotLightAndDark(page, 'admin-enterprises');
 
       // On to the batch link: the super admin as registered is filled in, from this session.
       await taroButton(page, '去生成批量认证链接').click();
@@ -296,10 +312,9 @@ describe('enterprise admin pages in the browser', () => {
       await qrImage.waitFor();
       expect(await qrImage.evaluate((img: HTMLImageElement) => img.naturalWidth > 0)).toBe(true);
       await taroButton(page, '保存到相册').scrollIntoViewIfNeeded();
-      await page.screenshot({
-        path: path.join(DOCS_DIR, 'admin-authorization.png'),
-        animations: 'disabled',
-      });
+      await expectControlsNamed(page);
+      expect(await shortLastLines(page, PARAGRAPHS)).toEqual([]);
+      await screenshotLightAndDark(page, 'admin-authorization');
 
       // What ESS saw: signed calls with the normalised rows and the operator's choice of sub-tasks.
       const emulator = e2e.env.stack.emulator!;
@@ -323,7 +338,7 @@ describe('enterprise admin pages in the browser', () => {
       });
 
       // Nothing went wrong in the page on the way.
-      expect(errors).toEqual([]);
+      expect(watched.problems).toEqual([]);
 
       // The pages never described a task that does not exist (to learn access or otherwise).
       const describedIds = asked
@@ -352,6 +367,32 @@ describe('enterprise admin pages in the browser', () => {
         AdminIdCardNumber: SUPER_ADMIN.idCardNumber,
       });
       expect(links[0].params.SubTaskIds).toHaveLength(2);
+    });
+  });
+
+  it('large text (browser font size 32 px): the enterprises page wraps instead of overflowing', async () => {
+    const { page } = await e2e.env.newUser({ defaultFontSize: 32 });
+    const watched = watchPageProblems(page);
+    await withScreenshotOnFailure(page, 'admin-large-text', async () => {
+      await page.goto(e2e.env.stack.adminLoginUrl);
+      await page.waitForURL(/#\/admin\/pages\/enterprises\/index/);
+      await page.locator('textarea').fill(spreadsheet([ORGS[0], ORGS[1]]));
+      await taroButton(page, '识别并添加').click();
+      await shown(page, '企业列表（2 家）').waitFor();
+      expect(
+        await page.evaluate(() =>
+          getComputedStyle(document.querySelector('.admin-page')!).getPropertyValue('--font-scale'),
+        ),
+      ).toBe('2');
+      expect(await overflowing(page)).toEqual([]);
+      // The whole name shows, on two lines if need be.
+      const name = card(page, 2).locator('.org-card__name');
+      expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      expect(await shortLastLines(page, PARAGRAPHS)).toEqual([]);
+      await card(page, 2).locator('taro-button-core').filter({ hasText: '修改' }).click();
+      expect(await overflowing(page)).toEqual([]);
+      await expectControlsNamed(page);
+      expect(watched.problems).toEqual([]);
     });
   });
 });

@@ -22,6 +22,7 @@ import {
   spreadsheetText,
   submitButton,
   type AdminHandlers,
+  shown,
 } from './adminSupport';
 
 beforeEach(() => {
@@ -89,7 +90,7 @@ async function generate(endpointLabel: string) {
   fillSuperAdmin();
   chooseEndpoint(endpointLabel);
   fireEvent.click(generateButton());
-  await screen.findByText('批量认证链接已生成');
+  await screen.findByText(shown('批量认证链接已生成'));
 }
 
 describe('authorization page: the form', () => {
@@ -98,8 +99,8 @@ describe('authorization page: the form', () => {
     expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([{ taskId: 'task-1' }]);
     expect(screen.getByRole('checkbox', { name: ORGS[0].organizationName })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: ORGS[1].organizationName })).toBeChecked();
-    expect(screen.getByText(`子任务ID：${readyRow(0).subTaskId}`)).toBeInTheDocument();
-    expect(screen.getByText(/必须与当时完全一致/)).toBeInTheDocument();
+    expect(screen.getByText(shown(`子任务ID：${readyRow(0).subTaskId}`))).toBeInTheDocument();
+    expect(screen.getByText(shown(/必须与当时完全一致/))).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: '超管如何打开：链接' })).toBeChecked();
   });
 
@@ -107,12 +108,12 @@ describe('authorization page: the form', () => {
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
     fillSuperAdmin({ ...SUPER_ADMIN, idCardNumber: '11010519491231002x' });
     fireEvent.click(screen.getByRole('checkbox', { name: ORGS[0].organizationName }));
-    expect(screen.getByText('已选 1/2 家企业')).toBeInTheDocument();
+    expect(screen.getByText(shown('已选 1/2 家企业'))).toBeInTheDocument();
     chooseEndpoint('短链接');
     type('子企业组织ID', ' yDxSubOrg123 ');
     fireEvent.click(generateButton());
 
-    await screen.findByText('批量认证链接已生成');
+    await screen.findByText(shown('批量认证链接已生成'));
     expect(callsTo('createBatchOrganizationAuthorizationUrl')).toEqual([
       {
         superAdminName: '王五',
@@ -130,7 +131,7 @@ describe('authorization page: the form', () => {
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
     fireEvent.click(screen.getByRole('button', { name: '全不选' }));
     expect(
-      screen.getByText(/未勾选企业时，链接将包含该超管名下全部已就绪的企业/),
+      screen.getByText(shown(/未勾选企业时，链接将包含该超管名下全部已就绪的企业/)),
     ).toBeInTheDocument();
     await generate('链接');
     const [sent] = callsTo('createBatchOrganizationAuthorizationUrl');
@@ -145,12 +146,16 @@ describe('authorization page: the form', () => {
     fireEvent.click(screen.getByRole('radio', { name: '超管证件类型：港澳居民来往内地通行证' }));
     type('超管证件号', '11010519491231002X');
     fireEvent.click(generateButton());
-    expect(screen.getByText('请输入11位手机号')).toBeInTheDocument();
-    expect(screen.getByText('通行证号码应为H或M开头，后接10位数字，共11位')).toBeInTheDocument();
+    expect(screen.getByText(shown('请输入11位手机号'))).toBeInTheDocument();
+    expect(
+      screen.getByText(shown('通行证号码应为H或M开头，后接10位数字，共11位')),
+    ).toBeInTheDocument();
     // H and 8 digits is not what ESS takes (11 characters): refused here, not by ESS.
     type('超管证件号', 'H12345678');
     fireEvent.click(generateButton());
-    expect(screen.getByText('通行证号码应为H或M开头，后接10位数字，共11位')).toBeInTheDocument();
+    expect(
+      screen.getByText(shown('通行证号码应为H或M开头，后接10位数字，共11位')),
+    ).toBeInTheDocument();
     expect(callsTo('createBatchOrganizationAuthorizationUrl')).toHaveLength(0);
   });
 
@@ -168,7 +173,7 @@ describe('authorization page: the form', () => {
     expect(callsTo('createBatchOrganizationAuthorizationUrl')).toHaveLength(0);
 
     fireEvent.click(screen.getByRole('button', { name: '同意并继续' }));
-    expect(await screen.findByText('批量认证链接已生成')).toBeInTheDocument();
+    expect(await screen.findByText(shown('批量认证链接已生成'))).toBeInTheDocument();
     expect(callsTo('createBatchOrganizationAuthorizationUrl')).toHaveLength(1);
   });
 
@@ -182,7 +187,7 @@ describe('authorization page: the form', () => {
     });
     fillSuperAdmin();
     fireEvent.click(generateButton());
-    expect(await screen.findByText(ERROR_MESSAGES.ESS_UNAVAILABLE)).toBeInTheDocument();
+    expect(await screen.findByText(shown(ERROR_MESSAGES.ESS_UNAVAILABLE))).toBeInTheDocument();
     expect(screen.getByLabelText('超管姓名')).toHaveValue(SUPER_ADMIN.name);
     expect(screen.getByLabelText('超管手机号')).toHaveValue(SUPER_ADMIN.mobile);
     expect(screen.getByLabelText('超管证件号')).toHaveValue(SUPER_ADMIN.idCardNumber);
@@ -195,7 +200,7 @@ describe('authorization page: the form', () => {
     });
     fillSuperAdmin();
     fireEvent.click(generateButton());
-    expect(await screen.findByText('你没有权限进行此操作')).toBeInTheDocument();
+    expect(await screen.findByText(shown('你没有权限进行此操作'))).toBeInTheDocument();
     expect(screen.queryByLabelText('超管姓名')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: '返回' })).toBeInTheDocument();
   });
@@ -205,7 +210,7 @@ describe('authorization page: the form', () => {
       checkOperatorAccess: () => FORBIDDEN,
     });
     render(<AuthorizationPage />);
-    expect(await screen.findByText('你没有权限进行此操作')).toBeInTheDocument();
+    expect(await screen.findByText(shown('你没有权限进行此操作'))).toBeInTheDocument();
     expect(callsTo('checkOperatorAccess')).toEqual([{}]);
     expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([]);
   });
@@ -238,14 +243,14 @@ describe('authorization page: delivering the link', () => {
     await generate('在本机打开');
     fireEvent.click(screen.getByRole('button', { name: '前往腾讯电子签' }));
     expect(mocked.openEmbeddedMiniProgram).not.toHaveBeenCalled();
-    expect(screen.getByText(/无法在这里打开腾讯电子签小程序/)).toBeInTheDocument();
+    expect(screen.getByText(shown(/无法在这里打开腾讯电子签小程序/))).toBeInTheDocument();
   });
 
   it('HTTP: shows the link exactly and copies it unchanged', async () => {
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
     await generate('链接');
-    expect(screen.getByText(HTTP_URL)).toBeInTheDocument();
-    expect(screen.getByText(formatExpireTime(EXPIRE_TIME))).toBeInTheDocument();
+    expect(screen.getByText(shown(HTTP_URL))).toBeInTheDocument();
+    expect(screen.getByText(shown(formatExpireTime(EXPIRE_TIME)))).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: '复制批量认证链接' }));
     expect(mocked.setClipboardData).toHaveBeenCalledTimes(1);
@@ -263,7 +268,7 @@ describe('authorization page: delivering the link', () => {
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
     await generate('链接');
     fireEvent.click(screen.getByRole('button', { name: '复制批量认证链接' }));
-    expect(await screen.findByText('复制失败，请长按链接手动复制')).toBeInTheDocument();
+    expect(await screen.findByText(shown('复制失败，请长按链接手动复制'))).toBeInTheDocument();
   });
 
   it('QR_CODE: shows the image and saves it: download, then the photo album', async () => {
@@ -272,7 +277,7 @@ describe('authorization page: delivering the link', () => {
     expect(screen.getByRole('img', { name: '批量认证二维码' })).toHaveAttribute('src', QR_URL);
 
     fireEvent.click(screen.getByRole('button', { name: '保存到相册' }));
-    expect(await screen.findByText(/二维码已保存/)).toBeInTheDocument();
+    expect(await screen.findByText(shown(/二维码已保存/))).toBeInTheDocument();
     expect(withoutCallbacks(mocked.downloadFile.mock.calls[0][0])).toEqual({ url: QR_URL });
     expect(withoutCallbacks(mocked.saveImageToPhotosAlbum.mock.calls[0][0])).toEqual({
       filePath: 'wxfile://tmp/downloaded.png',
@@ -287,7 +292,7 @@ describe('authorization page: delivering the link', () => {
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(QR_URL) });
     await generate('二维码');
     fireEvent.click(screen.getByRole('button', { name: '保存到相册' }));
-    expect(await screen.findByText(/没有保存到相册的权限/)).toBeInTheDocument();
+    expect(await screen.findByText(shown(/没有保存到相册的权限/))).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '去设置' }));
     expect(mocked.openSetting).toHaveBeenCalledTimes(1);
   });
@@ -300,7 +305,7 @@ describe('authorization page: delivering the link', () => {
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(QR_URL) });
     await generate('二维码');
     fireEvent.click(screen.getByRole('button', { name: '保存到相册' }));
-    expect(await screen.findByText(/图片保存失败/)).toBeInTheDocument();
+    expect(await screen.findByText(shown(/图片保存失败/))).toBeInTheDocument();
     expect(mocked.saveImageToPhotosAlbum).not.toHaveBeenCalled();
     expect(screen.queryByRole('button', { name: '去设置' })).not.toBeInTheDocument();
   });
@@ -324,10 +329,10 @@ describe('authorization page: delivering the link', () => {
 
     const row = (name: string) =>
       screen.getByRole('checkbox', { name }).closest('.subtask') as HTMLElement;
-    expect(within(row(ORGS[0].organizationName)).getByText(bySubTaskId)).toBeInTheDocument();
-    expect(within(row(ORGS[1].organizationName)).getByText(byName)).toBeInTheDocument();
-    expect(screen.getByText('其他提示')).toBeInTheDocument();
-    expect(screen.getByText(other).closest('.auth-link')).not.toBeNull();
+    expect(within(row(ORGS[0].organizationName)).getByText(shown(bySubTaskId))).toBeInTheDocument();
+    expect(within(row(ORGS[1].organizationName)).getByText(shown(byName))).toBeInTheDocument();
+    expect(screen.getByText(shown('其他提示'))).toBeInTheDocument();
+    expect(screen.getByText(shown(other)).closest('.auth-link')).not.toBeNull();
   });
 
   it('consumes the return from ESS when shown again, so the user pages do not see it', async () => {
@@ -364,9 +369,9 @@ describe('authorization page: what the tasks were created with', () => {
     rememberSuperAdmins(ORGS.map((org) => asSubmitted(org)));
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
     expect(fieldValues()).toEqual([SUPER_ADMIN.name, SUPER_ADMIN.mobile, SUPER_ADMIN.idCardNumber]);
-    expect(screen.getByText(/已按所选企业创建时填写的超管信息自动填好/)).toBeInTheDocument();
+    expect(screen.getByText(shown(/已按所选企业创建时填写的超管信息自动填好/))).toBeInTheDocument();
     fireEvent.click(generateButton());
-    await screen.findByText('批量认证链接已生成');
+    await screen.findByText(shown('批量认证链接已生成'));
     expect(callsTo('createBatchOrganizationAuthorizationUrl')[0]).toMatchObject({
       superAdminName: SUPER_ADMIN.name,
       superAdminMobile: SUPER_ADMIN.mobile,
@@ -403,7 +408,7 @@ describe('authorization page: what the tasks were created with', () => {
     const without = screen.getByRole('checkbox', { name: ORGS[1].organizationName });
     expect(without).not.toBeChecked();
     expect(
-      within(without.closest('.subtask') as HTMLElement).getByText(/提交时未填写超管/),
+      within(without.closest('.subtask') as HTMLElement).getByText(shown(/提交时未填写超管/)),
     ).toBeInTheDocument();
     expect(fieldValues()).toEqual([SUPER_ADMIN.name, SUPER_ADMIN.mobile, SUPER_ADMIN.idCardNumber]);
   });
@@ -433,7 +438,7 @@ describe('authorization page: what the tasks were created with', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(mismatch);
     expect(alert.closest('.card')).toBe(screen.getByLabelText('超管姓名').closest('.card'));
-    expect(screen.getAllByText(mismatch)).toHaveLength(1);
+    expect(screen.getAllByText(shown(mismatch))).toHaveLength(1);
     // The fields are brought into view (the button that was tapped is further down).
     expect(mocked.pageScrollTo).toHaveBeenCalledWith(
       expect.objectContaining({ selector: '#super-admin' }),
@@ -452,9 +457,11 @@ describe('authorization page: what the tasks were created with', () => {
     });
     fillSuperAdmin();
     fireEvent.click(generateButton());
-    expect(await screen.findByText('手机号格式不正确，请核对')).toHaveClass('form-field__error');
+    expect(await screen.findByText(shown('手机号格式不正确，请核对'))).toHaveClass(
+      'form-field__error',
+    );
     type('超管手机号', '13900139001');
-    expect(screen.queryByText('手机号格式不正确，请核对')).not.toBeInTheDocument();
+    expect(screen.queryByText(shown('手机号格式不正确，请核对'))).not.toBeInTheDocument();
   });
 
   it('brings the generated link into view', async () => {
@@ -503,7 +510,7 @@ describe('authorization page: what the tasks were created with', () => {
     await screen.findByLabelText('粘贴表格内容');
     paste(spreadsheetText(ORGS));
     fireEvent.click(submitButton());
-    await screen.findByText('已就绪 2/2');
+    await screen.findByText(shown('已就绪 2/2'));
     enterprises.unmount();
 
     render(<AuthorizationPage />);

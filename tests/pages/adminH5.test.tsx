@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import AuthorizationPage from '../../src/admin/pages/authorization';
 import { CANNOT_OPEN_MESSAGE } from '../../src/admin/pages/authorization/AuthorizationLinkCard';
 import { copyText, openPermissionSettings, saveImage } from '../../src/services/platform';
-import { mocked } from './adminSupport';
+import { mocked, shown } from './adminSupport';
 
 const URL_WITH_QUERY =
   'https://res.ess.tencent.cn/cdn/h5-activity/jump-mp.html?to=AUTHORIZATION_ENTERPRISE_FOR_BATCH_SUBMIT&shortKey=yDCHHURDfCVEoeNYGCc6';
@@ -130,8 +130,8 @@ describe('h5: opening the ESS mini-program from the authorization page', () => {
     fireEvent.click(screen.getByRole('radio', { name: '超管如何打开：在本机打开' }));
     fireEvent.click(screen.getByRole('button', { name: '生成批量认证链接' }));
     fireEvent.click(await screen.findByRole('button', { name: '前往腾讯电子签' }));
-    expect(screen.getByText(CANNOT_OPEN_MESSAGE)).toBeInTheDocument();
-    expect(screen.queryByText(/实名/)).not.toBeInTheDocument();
+    expect(screen.getByText(shown(CANNOT_OPEN_MESSAGE))).toBeInTheDocument();
+    expect(screen.queryByText(shown(/实名/))).not.toBeInTheDocument();
     expect(mocked.openEmbeddedMiniProgram).not.toHaveBeenCalled();
   });
 });

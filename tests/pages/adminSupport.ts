@@ -149,9 +149,23 @@ export function inCard(position: number) {
   return within(card(position));
 }
 
+/**
+ * Matches the element that shows `text` whole (or matching the RegExp), the innermost one, also
+ * when part of it is a nested span (`<Paragraph>` keeps its last phrase in a nowrap span). Every
+ * text query of the admin page tests goes through it: `getByText(shown('…'))`.
+ */
+export function shown(text: string | RegExp) {
+  const matches = (value: string | null) =>
+    typeof text === 'string' ? value === text : text.test(value ?? '');
+  return (_content: string, element: Element | null): boolean =>
+    !!element &&
+    matches(element.textContent) &&
+    !Array.from(element.children).some((child) => matches(child.textContent));
+}
+
 /** The line of a collapsed card about `label` (统一社会信用代码, 超管, …), with its messages. */
 export function cardLine(position: number, label: string): HTMLElement {
-  const labelElement = inCard(position).getByText(label, { selector: '.info-row__label' });
+  const labelElement = inCard(position).getByText(shown(label), { selector: '.info-row__label' });
   const line = labelElement.closest('.org-card__line');
   if (!line) throw new Error(`no line ${label} on card ${position}`);
   return line as HTMLElement;

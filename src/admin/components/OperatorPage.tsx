@@ -7,7 +7,9 @@ import Loading from '../../components/Loading';
 import PrivacyPopup from '../../components/PrivacyPopup';
 import type { PrivacyAuthorization } from '../../components/PrivacyPopup/usePrivacyAuthorization';
 import type { OperatorAccess } from '../hooks/useOperatorAccess';
+import PageRoot from '../../components/PageRoot';
 import ForbiddenCard from './ForbiddenCard';
+import Paragraph from '../../components/Paragraph';
 
 export const OPERATOR_PRIVACY_PURPOSE =
   '为了向腾讯电子签提交企业认证、生成超管认证链接，并复制链接、保存二维码，我们需要使用你填写的企业信息（企业名称、统一社会信用代码、法定代表人姓名）和超管信息（姓名、手机号、证件号码），以及剪切板和相册（仅写入）。尚未提交的企业信息会暂存在本机，提交后即删除，最多保留一天。';
@@ -25,7 +27,8 @@ export interface OperatorPageProps {
 }
 
 /**
- * The frame of an admin page: its title, the access check, and WeChat's privacy consent popup
+ * The frame of an admin page: its title, the access check, the user's text size and dark mode
+ * (`PageRoot`, the app's colour variables), and WeChat's privacy consent popup
  * (the enterprise and super-admin information sent to ESS is personal information; copying a
  * link and saving a QR code use privacy-protected APIs: clipboard, photo album).
  */
@@ -37,15 +40,15 @@ export default function OperatorPage({
   children,
 }: PropsWithChildren<OperatorPageProps>) {
   return (
-    <View className="page admin-page">
+    <PageRoot className="admin-page">
       <View className="page__intro">
         <Text className="page__title">{title}</Text>
-        <Text className="page__subtitle">{subtitle}</Text>
+        <Paragraph className="page__subtitle" text={subtitle} />
       </View>
       {access === 'checking' ? <Loading text="正在确认你的使用权限…" /> : null}
       {access === 'forbidden' ? <ForbiddenCard /> : null}
       {access === 'allowed' ? <View>{children}</View> : null}
       <PrivacyPopup {...privacy.popupProps} purpose={OPERATOR_PRIVACY_PURPOSE} />
-    </View>
+    </PageRoot>
   );
 }

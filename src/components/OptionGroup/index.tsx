@@ -1,5 +1,6 @@
 import { Label, Radio, RadioGroup, Text, View } from '@tarojs/components';
 import './index.css';
+import Paragraph from '../Paragraph';
 
 export interface Option<T extends string> {
   value: T;
@@ -46,14 +47,14 @@ export default function OptionGroup<T extends string>(props: OptionGroupProps<T>
             <View className="option-group__text">
               <Text className="option-group__label">{option.label}</Text>
               {option.description ? (
-                <Text className="option-group__description">{option.description}</Text>
+                <Paragraph className="option-group__description" text={option.description} />
               ) : null}
             </View>
           </Label>
         ))}
       </RadioGroup>
-      {note ? <Text className="option-group__note">{note}</Text> : null}
-      {error ? <Text className="option-group__error">{error}</Text> : null}
+      {note ? <Paragraph className="option-group__note" text={note} /> : null}
+      {error ? <Paragraph className="option-group__error" text={error} /> : null}
     </View>
   );
 }

@@ -6,6 +6,7 @@ import type { EssVerifyLink } from '../../../domain/verificationContract';
 import { openPermissionSettings, openVerifyLink, saveImage } from '../../../services/platform';
 import { formatExpireTime, isLinkExpired } from '../../../services/verification';
 import type { AuthorizationLink } from './useAuthorizationLink';
+import Paragraph from '../../../components/Paragraph';
 
 export interface AuthorizationLinkCardProps {
   /** The card's id (the page scrolls it into view once generated). */
@@ -50,10 +51,11 @@ function LaunchEss({ link }: { link: AuthorizationLink }) {
   };
   return (
     <View>
-      <Text className="auth-link__caption">
-        点击后将在当前微信中打开腾讯电子签，请由超管本人按提示依次完成各企业的认证。
-      </Text>
-      {notice ? <Text className="notice">{notice}</Text> : null}
+      <Paragraph
+        className="auth-link__caption"
+        text={'点击后将在当前微信中打开腾讯电子签，请由超管本人按提示依次完成各企业的认证。'}
+      />
+      {notice ? <Paragraph className="notice" text={notice} /> : null}
       <Button className="btn btn--primary" onClick={onLaunch}>
         前往腾讯电子签
       </Button>
@@ -84,8 +86,11 @@ function QrCode({ url }: { url: string }) {
         showMenuByLongpress
         ariaLabel="批量认证二维码"
       />
-      <Text className="auth-link__caption">请超管使用微信扫码，按提示完成各企业的认证。</Text>
-      {outcome ? <Text className="notice">{outcome.message}</Text> : null}
+      <Paragraph
+        className="auth-link__caption"
+        text={'请超管使用微信扫码，按提示完成各企业的认证。'}
+      />
+      {outcome ? <Paragraph className="notice" text={outcome.message} /> : null}
       {outcome?.denied ? (
         <Button className="btn btn--secondary" onClick={openPermissionSettings}>
           去设置
@@ -117,18 +122,17 @@ export default function AuthorizationLinkCard(props: AuthorizationLinkCardProps)
       {endpoint === 'HTTP' || endpoint === 'HTTP_SHORT_URL' ? (
         <View>
           <CopyableText text={link.authUrl} copyLabel="复制批量认证链接" />
-          <Text className="auth-link__caption">
-            把链接发给超管，在微信中打开后按提示完成各企业的认证。
-          </Text>
+          <Paragraph
+            className="auth-link__caption"
+            text={'把链接发给超管，在微信中打开后按提示完成各企业的认证。'}
+          />
         </View>
       ) : null}
       {otherMessages.length > 0 ? (
         <View className="auth-link__others">
           <Text className="section-title">其他提示</Text>
           {otherMessages.map((message) => (
-            <Text className="subtask__message" key={message}>
-              {message}
-            </Text>
+            <Paragraph className="subtask__message" key={message} text={message} />
           ))}
         </View>
       ) : null}

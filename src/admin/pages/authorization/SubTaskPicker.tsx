@@ -1,5 +1,6 @@
 import { Button, Checkbox, CheckboxGroup, Label, Text, View } from '@tarojs/components';
 import type { RegistrationUrlRow } from '../../../domain/organizationContract';
+import Paragraph from '../../../components/Paragraph';
 
 export interface SubTaskPickerProps {
   rows: readonly RegistrationUrlRow[];
@@ -22,7 +23,10 @@ export default function SubTaskPicker(props: SubTaskPickerProps) {
   return (
     <View className="card subtask-picker">
       <View className="org-card__header">
-        <Text className="org-card__name">{`已选 ${selected.length}/${rows.length} 家企业`}</Text>
+        <Paragraph
+          className="org-card__name"
+          text={`已选 ${selected.length}/${rows.length} 家企业`}
+        />
         <Button className="org-card__action" onClick={props.onSelectAll}>
           全选
         </Button>
@@ -49,12 +53,10 @@ export default function SubTaskPicker(props: SubTaskPickerProps) {
               <Text className="subtask__name">{row.organizationName}</Text>
               <Text className="subtask__id">{`子任务ID：${row.subTaskId}`}</Text>
               {withoutSuperAdmin.includes(row.subTaskId) ? (
-                <Text className="subtask__message">{NO_SUPER_ADMIN}</Text>
+                <Paragraph className="subtask__message" text={NO_SUPER_ADMIN} />
               ) : null}
               {(messages[row.subTaskId] ?? []).map((message) => (
-                <Text className="subtask__message" key={message}>
-                  {message}
-                </Text>
+                <Paragraph className="subtask__message" key={message} text={message} />
               ))}
             </View>
           </Label>

@@ -1,5 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import FormField, { type FormFieldProps } from '../../../components/FormField';
+import Paragraph from '../../../components/Paragraph';
 import OptionGroup, { type Option } from '../../../components/OptionGroup';
 import {
   SUPER_ADMIN_ID_CARD_TYPE_LABELS,
@@ -77,7 +78,7 @@ export default function SuperAdminFields({ id, form, mismatch }: SuperAdminField
       {textField(ID_NUMBER)}
       {mismatch ? (
         <View className="card__alert" ariaRole="alert">
-          <Text>{mismatch}</Text>
+          <Paragraph text={mismatch} />
         </View>
       ) : null}
     </View>

@@ -27,6 +27,7 @@ import { useSuperAdminForm } from './useSuperAdminForm';
 import { useSuperAdminPrefill } from './useSuperAdminPrefill';
 // Last: the admin look builds on the components' styles.
 import '../../admin.css';
+import Paragraph from '../../../components/Paragraph';
 
 const ENDPOINT_OPTIONS: ReadonlyArray<Option<AuthorizationEndpoint>> = [
   { value: 'HTTP', label: '链接', description: '发给超管，在微信中打开（可用于短信）' },
@@ -158,26 +159,32 @@ export default function AuthorizationPage() {
         />
       ) : (
         <View className="card">
-          <Text className="admin-forbidden__text">
-            {status.phase === 'polling'
-              ? '正在获取已提交的企业…'
-              : '这里还没有已就绪的企业。可以先提交企业；也可以直接生成链接，链接将包含该超管名下全部已就绪的企业。'}
-          </Text>
+          <Paragraph
+            className="admin-forbidden__text"
+            text={
+              status.phase === 'polling'
+                ? '正在获取已提交的企业…'
+                : '这里还没有已就绪的企业。可以先提交企业；也可以直接生成链接，链接将包含该超管名下全部已就绪的企业。'
+            }
+          />
           <Button className="btn btn--plain" onClick={goToEnterprises}>
             去提交企业
           </Button>
         </View>
       )}
       {rows.length > 0 && selection.selected.length === 0 ? (
-        <Text className="hint">未勾选企业时，链接将包含该超管名下全部已就绪的企业。</Text>
+        <Paragraph className="hint" text={'未勾选企业时，链接将包含该超管名下全部已就绪的企业。'} />
       ) : null}
 
       <Text className="section-title">超管信息</Text>
-      <Text className="hint hint--before">
-        {prefill.candidates.length > 0
-          ? '已按所选企业创建时填写的超管信息自动填好，请核对。'
-          : MUST_MATCH}
-      </Text>
+      <Paragraph
+        className="hint hint--before"
+        text={
+          prefill.candidates.length > 0
+            ? '已按所选企业创建时填写的超管信息自动填好，请核对。'
+            : MUST_MATCH
+        }
+      />
       <SuperAdminFields id={SUPER_ADMIN_CARD} form={form} mismatch={mismatch} />
       <SuperAdminChooser candidates={prefill.candidates} onChoose={chooseSuperAdmin} />
 
@@ -206,12 +213,13 @@ export default function AuthorizationPage() {
           onBlur={proxy.set}
         />
       </View>
-      <Text className="hint">
-        集团代子企业操作时填写子企业组织ID（提交企业时填过的会自动带出），其他情况留空。
-      </Text>
+      <Paragraph
+        className="hint"
+        text={'集团代子企业操作时填写子企业组织ID（提交企业时填过的会自动带出），其他情况留空。'}
+      />
 
       {failed && failed.code !== 'ESS_REJECTED' ? (
-        <Text className="notice">{failed.message}</Text>
+        <Paragraph className="notice" text={failed.message} />
       ) : null}
       <Button
         className="btn btn--primary"

@@ -4,6 +4,7 @@ import type { RowFieldErrors } from '../../../domain/organizationInput';
 import type { OrganizationDraft } from '../../lib/organizationDrafts';
 import OrganizationEditor from './OrganizationEditor';
 import OrganizationSummary from './OrganizationSummary';
+import Paragraph from '../../../components/Paragraph';
 
 export interface OrganizationCardProps {
   draft: OrganizationDraft;
@@ -32,7 +33,7 @@ export const CONFIRM_NOT_SUBMITTED = '我已在腾讯电子签控制台确认该
 function HeldNotice({ position, onConfirm }: { position: number; onConfirm?: () => void }) {
   return (
     <View className="org-card__held">
-      <Text className="org-card__error">{HELD_MESSAGE}</Text>
+      <Paragraph className="org-card__error" text={HELD_MESSAGE} />
       <Button
         className="btn btn--plain btn--statement"
         ariaLabel={`${CONFIRM_NOT_SUBMITTED}（第${position}家企业）`}
@@ -57,7 +58,7 @@ export default function OrganizationCard(props: OrganizationCardProps) {
     >
       <View className="org-card__header">
         <Text className="org-card__index">{position}</Text>
-        <Text className="org-card__name">{name || '未填写企业名称'}</Text>
+        <Paragraph className="org-card__name" text={name || '未填写企业名称'} />
         {held ? (
           <Text className="org-card__badge">待核对</Text>
         ) : (

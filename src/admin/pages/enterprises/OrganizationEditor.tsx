@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import FormField from '../../../components/FormField';
 import OptionGroup, { type Option } from '../../../components/OptionGroup';
 import {
@@ -13,6 +13,7 @@ import {
   COLUMN_LABELS,
   type OrganizationDraft,
 } from '../../lib/organizationDrafts';
+import Paragraph from '../../../components/Paragraph';
 
 export interface EditorProps {
   draft: OrganizationDraft;
@@ -76,7 +77,7 @@ export default function OrganizationEditor({
   const id = (field: OrganizationField) => `${draft.key}-${field}`;
   return (
     <View className="org-card__editor">
-      {errors.row ? <Text className="org-card__error">{errors.row}</Text> : null}
+      {errors.row ? <Paragraph className="org-card__error" text={errors.row} /> : null}
       {TEXT_FIELDS.map(({ field, placeholder, optionalPlaceholder, type, maxlength }) => (
         <FormField
           key={field}

@@ -9,6 +9,7 @@ import {
   type DraftValues,
   type OrganizationDraft,
 } from '../../lib/organizationDrafts';
+import Paragraph from '../../../components/Paragraph';
 
 /** One line of a collapsed row: a label, what was entered (sensitive parts masked), its fields. */
 interface SummaryLine {
@@ -72,7 +73,7 @@ export default function OrganizationSummary({ draft, errors, superAdminOptional 
     line.label === '超管' && superAdminOptional ? '未填写，由打开链接的人认证' : '未填写';
   return (
     <View className="org-card__summary">
-      {errors.row ? <Text className="org-card__error">{errors.row}</Text> : null}
+      {errors.row ? <Paragraph className="org-card__error" text={errors.row} /> : null}
       {SUMMARY_LINES.map((line) => {
         const value = line.value(draft.values);
         const messages = line.fields.flatMap((field) => (errors[field] ? [errors[field]] : []));
@@ -86,9 +87,7 @@ export default function OrganizationSummary({ draft, errors, superAdminOptional 
               </Text>
             </View>
             {messages.map((message) => (
-              <Text className="org-card__error" key={message}>
-                {message}
-              </Text>
+              <Paragraph className="org-card__error" key={message} text={message} />
             ))}
           </View>
         );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { ORGANIZATION_COLUMNS } from '../../lib/organizationDrafts';
+import Paragraph from '../../../components/Paragraph';
 
 export interface PastePanelProps {
   /** Adds the rows of the pasted table; returns how many were found. */
@@ -26,11 +27,10 @@ export default function PastePanel({ onPaste, message }: PastePanelProps) {
   return (
     <View className="card paste-panel">
       <Text className="card__title">从表格粘贴</Text>
-      <Text className="paste-panel__hint">
-        在 Excel 或 WPS
-        中选中企业所在的行（可以连同表头），复制后粘贴到下面。没有表头时按以下顺序读取：
-        {COLUMN_LIST}。
-      </Text>
+      <Paragraph
+        className="paste-panel__hint"
+        text={`在 Excel 或 WPS中选中企业所在的行（可以连同表头），复制后粘贴到下面。没有表头时按以下顺序读取：${COLUMN_LIST}。`}
+      />
       <Textarea
         className="paste-panel__input"
         ariaLabel="粘贴表格内容"
@@ -40,7 +40,7 @@ export default function PastePanel({ onPaste, message }: PastePanelProps) {
         maxlength={-1}
         onInput={(e) => setText(e.detail.value)}
       />
-      {message ? <Text className="paste-panel__message">{message}</Text> : null}
+      {message ? <Paragraph className="paste-panel__message" text={message} /> : null}
       <Button
         className="btn btn--secondary"
         {...(text.trim() ? {} : { disabled: true })}

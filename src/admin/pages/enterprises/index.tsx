@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { usePrivacyAuthorization } from '../../../components/PrivacyPopup/usePrivacyAuthorization';
@@ -22,6 +22,7 @@ import { useOrganizationDrafts } from './useOrganizationDrafts';
 import { useRegistrationSubmit } from './useRegistrationSubmit';
 // Last: the admin look builds on the components' styles.
 import '../../admin.css';
+import Paragraph from '../../../components/Paragraph';
 
 const CONFIRM_ALL_NOT_SUBMITTED = '我已在腾讯电子签控制台确认这些企业未提交';
 const pasteAgainNotice = (count: number) =>
@@ -48,10 +49,9 @@ export default function EnterprisesPage() {
   const [proxyOrganizationId, setProxyOrganizationId] = useState('');
   const held = useHeldEnterprises();
   const drafts = useOrganizationDrafts(batchAuthMethod, held);
-  const paste = useListNotice(drafts.drafts);
   const [heldNotice, setHeldNotice] = useState<string | null>(null);
   const { track } = status;
-  const { submit, submitting, notice, fieldErrors } = useRegistrationSubmit({
+  const { submit, submitting, notice, fieldErrors, attempts } = useRegistrationSubmit({
     drafts,
     held,
     endpoint,
@@ -63,6 +63,9 @@ export default function EnterprisesPage() {
     },
     onForbidden: markForbidden,
   });
+
+  // What the last paste did, while the list is as it left it (a change or a submission ends it).
+  const paste = useListNotice(useMemo(() => [drafts.drafts, attempts], [drafts.drafts, attempts]));
 
   const count = drafts.filled.length;
   const { heldWithoutRow } = drafts;
@@ -141,13 +144,14 @@ export default function EnterprisesPage() {
         + 添加一家企业
       </Button>
 
-      {notice ? <Text className="notice">{notice}</Text> : null}
-      {heldNotice ? <Text className="notice">{heldNotice}</Text> : null}
+      {notice ? <Paragraph className="notice" text={notice} /> : null}
+      {heldNotice ? <Paragraph className="notice" text={heldNotice} /> : null}
       {heldCount > 0 ? (
         <View className="card" ariaRole="region" ariaLabel="待核对的企业">
-          <Text className="notice">
-            {`有 ${heldCount} 家企业待核对：提交时没有收到腾讯电子签的答复，可能已提交成功，不会随本页的提交再次发送。请到腾讯电子签控制台（企业批量认证）核对；已提交的请删除，确认未提交的才能重新提交。`}
-          </Text>
+          <Paragraph
+            className="notice"
+            text={`有 ${heldCount} 家企业待核对：提交时没有收到腾讯电子签的答复，可能已提交成功，不会随本页的提交再次发送。请到腾讯电子签控制台（企业批量认证）核对；已提交的请删除，确认未提交的才能重新提交。`}
+          />
           <HeldEnterpriseList
             enterprises={heldWithoutRow}
             onConfirm={(code) => confirmWithoutRow([code])}
@@ -171,9 +175,12 @@ export default function EnterprisesPage() {
       >
         {submitting ? '正在提交…' : `提交 ${count} 家企业`}
       </Button>
-      <Text className="hint">
-        企业信息仅用于向腾讯电子签提交认证。尚未提交的企业信息暂存在本机，提交后即删除，最多保留一天；之后本机只保存任务编号、企业名称和统一社会信用代码，便于查看进度和核对。
-      </Text>
+      <Paragraph
+        className="hint"
+        text={
+          '企业信息仅用于向腾讯电子签提交认证。尚未提交的企业信息暂存在本机，提交后即删除，最多保留一天；之后本机只保存任务编号、企业名称和统一社会信用代码，便于查看进度和核对。'
+        }
+      />
     </OperatorPage>
   );
 }

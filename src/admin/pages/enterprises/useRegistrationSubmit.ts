@@ -52,6 +52,8 @@ export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
   const [submitting, setSubmitting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<RegistrationFieldErrors>({});
+  /** How many submissions were sent (what the page says about the list is stale after one). */
+  const [attempts, setAttempts] = useState(0);
   const attemptRef = useRef<{ requestKey: string; fingerprint: string } | null>(null);
   const inFlightRef = useRef(false);
 
@@ -80,6 +82,7 @@ export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
     const { requestKey } = attemptRef.current;
 
     inFlightRef.current = true;
+    setAttempts((count) => count + 1);
     setSubmitting(true);
     setNotice(null);
     setFieldErrors({});
@@ -139,5 +142,5 @@ export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
     setNotice(outcomeNotice(countStatuses(statuses)));
   }, [drafts, held, endpoint, batchAuthMethod, proxyOrganizationId, track, onForbidden]);
 
-  return { submit, submitting, notice, fieldErrors };
+  return { submit, submitting, notice, fieldErrors, attempts };
 }
