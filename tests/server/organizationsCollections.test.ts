@@ -18,7 +18,7 @@ describe('the enterprise functions’ collections', () => {
     ]);
   });
 
-  it.each(['README.md', 'docs/enterprise-batch-authentication.md'])(
+  it.each(['docs/deploy.md', 'docs/enterprise-batch-authentication.md'])(
     'are all named in %s',
     (file) => {
       const text = readFileSync(path.join(root, file), 'utf8');
