@@ -42,6 +42,12 @@ export interface RegistrationSubTask {
 /** A CreateBatchOrganizationRegistrationTasks task: processing until `readyAtMs`. */
 export interface RegistrationTask {
   taskId: string;
+  /**
+   * The organization the task belongs to: the subsidiary named by `Agent.ProxyOrganizationId`
+   * (a group parent acting for it), or the caller's own organization when absent. The task is
+   * only found, and its sub-tasks only authorised, for that same organization.
+   */
+  proxyOrganizationId?: string;
   endpoint: RegistrationEndpoint;
   batchAuthMethod: number;
   createdAtMs: number;

@@ -6,7 +6,9 @@
  * number when both sides have one). Sub-tasks that do not belong to the administrator, or do not
  * exist, are filtered out with one `ErrorMessages` entry each ("若 SubTaskId 不属于传入的超级管理员，
  * 将进行筛选"). When no sub-task remains, the call fails with `InvalidParameterValue`.
- * Without `SubTaskIds`, every ready sub-task of the administrator is included.
+ * Without `SubTaskIds`, every ready sub-task of the administrator is included. Only sub-tasks of
+ * the organization the call acts for (`Agent.ProxyOrganizationId`, see `proxyOrganization.ts`)
+ * exist for it.
  */
 import type {
   CreateBatchOrganizationAuthorizationUrlRequest,
@@ -28,6 +30,7 @@ import {
 } from '../validation';
 import type { ActionContext, ActionDefinition } from './actionTypes';
 import { presentText } from './presentText';
+import { sameOrganization } from './proxyOrganization';
 
 const ENDPOINTS: readonly AuthorizationEndpoint[] = ['HTTP', 'HTTP_SHORT_URL', 'APP', 'QR_CODE'];
 
@@ -52,21 +55,28 @@ interface Selection {
 }
 
 function selectSubTasks(
-  requestedIds: string[] | undefined,
+  request: CreateBatchOrganizationAuthorizationUrlRequest,
   admin: Administrator,
   state: EmulatorState,
   nowMs: number,
 ): Selection {
+  const requestedIds = request.SubTaskIds;
+  // Sub-tasks of another organization (see `proxyOrganization.ts`) do not exist for this call.
+  const visible = (subTask: RegistrationSubTask | undefined): subTask is RegistrationSubTask => {
+    const task = subTask && state.registrationTasks.get(subTask.taskId);
+    return !!task && sameOrganization(task, request.Agent);
+  };
   if (!requestedIds || requestedIds.length === 0) {
     const owned = [...state.registrationSubTasks.values()].filter(
-      (subTask) => state.isSubTaskReady(subTask, nowMs) && belongsTo(subTask, admin),
+      (subTask) =>
+        visible(subTask) && state.isSubTaskReady(subTask, nowMs) && belongsTo(subTask, admin),
     );
     return { subTaskIds: owned.map((subTask) => subTask.subTaskId), errorMessages: [] };
   }
   const selection: Selection = { subTaskIds: [], errorMessages: [] };
   for (const id of new Set(requestedIds)) {
     const subTask = state.registrationSubTasks.get(id);
-    if (!subTask || !state.isSubTaskReady(subTask, nowMs)) {
+    if (!visible(subTask) || !state.isSubTaskReady(subTask, nowMs)) {
       selection.errorMessages.push(`子任务 ${id} 不存在或尚未处理完成，已筛选`);
     } else if (!belongsTo(subTask, admin)) {
       selection.errorMessages.push(`子任务 ${id} 不属于超管 ${maskPersonName(admin.name)}，已筛选`);
@@ -106,7 +116,7 @@ function handle({
   const admin = readAdministrator(request);
   const endpoint = oneOf('Endpoint', presentText(request.Endpoint), ENDPOINTS, 'HTTP');
 
-  const { subTaskIds, errorMessages } = selectSubTasks(request.SubTaskIds, admin, state, nowMs);
+  const { subTaskIds, errorMessages } = selectSubTasks(request, admin, state, nowMs);
   if (subTaskIds.length === 0) {
     const details = errorMessages.length > 0 ? `：${errorMessages.join('；')}` : '';
     throw invalidValue('SubTaskIds', `没有属于该超管且已处理完成的企业认证子任务${details}`);

@@ -29,6 +29,7 @@ import {
 } from '../validation';
 import type { ActionContext, ActionDefinition } from './actionTypes';
 import { presentText } from './presentText';
+import { proxyOrganizationOf } from './proxyOrganization';
 
 const MAX_ORGANIZATIONS = 10;
 const ENDPOINTS: readonly RegistrationEndpoint[] = ['PC', 'SHORT_URL', 'APP', 'H5', 'SHORT_H5'];
@@ -209,6 +210,7 @@ function handle({
   const taskId = newLongId();
   const task: RegistrationTask = {
     taskId,
+    ...proxyOrganizationOf(request.Agent),
     endpoint,
     batchAuthMethod,
     createdAtMs: nowMs,

@@ -14,6 +14,7 @@ import { EssError } from '../envelope';
 import { AGENT_SCHEMA } from '../parameterSchema';
 import { invalidValue } from '../validation';
 import type { ActionContext, ActionDefinition } from './actionTypes';
+import { sameOrganization } from './proxyOrganization';
 
 export const TASK_PROCESSING_MESSAGE = '任务处理中，请稍后重试';
 
@@ -24,7 +25,10 @@ function handle({
 }: ActionContext): DescribeBatchOrganizationRegistrationUrlsResponse {
   const request = params as unknown as DescribeBatchOrganizationRegistrationUrlsRequest;
   const task = state.registrationTasks.get(request.TaskId);
-  if (!task) throw invalidValue('TaskId', `任务 ${request.TaskId} 不存在`);
+  // A task of another organization (another subsidiary, or the group parent's own) is not found.
+  if (!task || !sameOrganization(task, request.Agent)) {
+    throw invalidValue('TaskId', `任务 ${request.TaskId} 不存在`);
+  }
   if (nowMs < task.readyAtMs) throw new EssError('FailedOperation', TASK_PROCESSING_MESSAGE);
   return {
     OrganizationAuthUrls: task.subTasks.map((subTask) => ({

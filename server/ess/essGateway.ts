@@ -37,9 +37,22 @@ export type EssAction = keyof EssActions;
 export type EssRequest<A extends EssAction> = Omit<EssActions[A][0], 'Operator'>;
 export type EssResponse<A extends EssAction> = EssActions[A][1];
 
+/** How one call is made. */
+export interface EssCallOptions {
+  /**
+   * Failures the caller takes as an ordinary answer (e.g. a registration task "still processing"
+   * while the page polls): logged at level info, not error. They are still thrown.
+   */
+  expected?: (failure: EssFailure) => boolean;
+}
+
 export interface EssGateway {
   /** Calls `action` as the configured operator. Throws `EssCallError` when it finally fails. */
-  call<A extends EssAction>(action: A, request: EssRequest<A>): Promise<EssResponse<A>>;
+  call<A extends EssAction>(
+    action: A,
+    request: EssRequest<A>,
+    options?: EssCallOptions,
+  ): Promise<EssResponse<A>>;
   /** Whether one more call (one attempt, up to the request time-out) still fits the budget. */
   hasTimeForCall(): boolean;
 }
@@ -129,7 +142,11 @@ export function createEssGateway({
 
   return {
     hasTimeForCall: () => fitsBudget(0),
-    async call<A extends EssAction>(action: A, request: EssRequest<A>): Promise<EssResponse<A>> {
+    async call<A extends EssAction>(
+      action: A,
+      request: EssRequest<A>,
+      options: EssCallOptions = {},
+    ): Promise<EssResponse<A>> {
       const started = Date.now();
       const body = { ...request, Operator: { UserId: config.operatorId } };
       let attempts = 0;
@@ -179,7 +196,8 @@ export function createEssGateway({
           throw error;
         }
         const failure = toEssFailure(error);
-        log.error('ess call failed', {
+        const level = options.expected?.(failure) ? 'info' : 'error';
+        log[level]('ess call failed', {
           action,
           attempts,
           durationMs: Date.now() - started,

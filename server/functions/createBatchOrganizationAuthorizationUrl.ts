@@ -1,13 +1,15 @@
 /**
- * Cloud function `createBatchOrganizationAuthorizationUrl` (admins only) — event `{ adminName,
- * adminMobile, adminIdCardType?, adminIdCardNumber?, subTaskIds?, endpoint, proxyOrganizationId? }`.
- * One link through which the super admin completes the registration of their enterprises:
- * `{ ok, authUrl, expireTime, errorMessages, miniAppId?, envVersion? }`.
+ * Cloud function `createBatchOrganizationAuthorizationUrl` (operators only) — event
+ * `{ superAdminName, superAdminMobile, superAdminIdCardType?, superAdminIdCardNumber?,
+ * subTaskIds?, endpoint, proxyOrganizationId? }`. One link through which the super admin
+ * completes the registration of their enterprises: `{ ok, authUrl, expireTime, errorMessages,
+ * miniAppId?, envVersion? }`.
  */
 import { cloudFunction } from './runtime';
 import { openBatchAuthorization } from '../organizations/context';
-import { AUTHORIZATION_MESSAGES } from '../organizations/messages';
+import { invalidInputAnswer } from '../organizations/operatorFailure';
 import { parseAuthorizationEvent } from '../organizations/requests';
+import { AUTHORIZATION_MESSAGES } from '../organizations/wording';
 
 export const main = cloudFunction(
   'createBatchOrganizationAuthorizationUrl',
@@ -15,9 +17,9 @@ export const main = cloudFunction(
     const request = parseAuthorizationEvent(event);
     if (!request.ok) {
       ctx.log.info('input rejected', {
-        fields: Object.keys(request.failure.fieldErrors ?? {}).join(','),
+        fields: Object.keys(request.invalid.fieldErrors ?? {}).join(','),
       });
-      return request.failure;
+      return invalidInputAnswer(ctx.fail, request.invalid);
     }
     return openBatchAuthorization(ctx).createUrl(ctx.caller.openid, request.value);
   },

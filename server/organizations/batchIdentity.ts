@@ -4,8 +4,8 @@
  * `requestKey` or the normalised payload. Keyed, because the payload holds ID numbers and
  * mobiles: a plain hash could be reversed by trying candidates. Normalised, so that `+86 138…`
  * and `138…` are the same request.
- * With `confirmedNotSubmitted` (the admin's word that some enterprises were not registered) it is
- * another request than the same rows without it.
+ * With `confirmedNotSubmitted` (the operator's word that some enterprises were not registered), or
+ * for a subsidiary (`proxyOrganizationId`), it is another request than the same rows without.
  */
 import { createHmac } from 'crypto';
 import type { RegistrationRequest } from './requests';
@@ -28,13 +28,14 @@ export function batchIdentity(
 ): BatchIdentity {
   const key = createHmac('sha256', hashSecret).update('ess-verify/registration-batch/v1').digest();
   // The rows come out of the validator with their fields in a fixed order: stable JSON. The
-  // confirmations (sorted by the parser) are part of what is asked, when there are any; without
-  // them the hash is what it always was.
+  // confirmations (sorted by the parser) and the subsidiary are part of what is asked, when
+  // there are any; without them the hash is what it always was.
   const payload = JSON.stringify([
     request.endpoint,
     request.batchAuthMethod,
     request.organizations,
     ...(request.confirmedNotSubmitted ? [request.confirmedNotSubmitted] : []),
+    ...(request.proxyOrganizationId ? [{ proxyOrganizationId: request.proxyOrganizationId }] : []),
   ]);
   const payloadHash = hmacHex(key, ['payload', payload]);
   const scope = request.requestKey ? ['requestKey', request.requestKey] : ['payload', payloadHash];

@@ -1,9 +1,13 @@
-/** The enterprise batch-authentication services, wired to a cloud function's context. */
+/**
+ * The enterprise batch-authentication services, wired to a cloud function's context: its store
+ * (one collection per kind of record), its ESS gateway, its logger and its failure wording.
+ */
 import type { FunctionContext } from '../functions/runtime';
 import { batchAuthorization } from './batchAuthorization';
 import { registrationOwnership } from './ownership';
 import {
   REGISTRATION_BATCHES_COLLECTION,
+  REGISTRATION_HELD_COLLECTION,
   REGISTRATION_SUBTASKS_COLLECTION,
   REGISTRATION_TASKS_COLLECTION,
   type HeldCodeRecord,
@@ -11,8 +15,8 @@ import {
   type RegistrationSubTaskRecord,
   type RegistrationTaskRecord,
 } from './records';
-import { registrationSubmission } from './registrationSubmission';
 import { registrationUrls } from './registrationUrls';
+import { registrationSubmission } from './submission/registrationSubmission';
 import { createSubmitGateway } from './submitGateway';
 
 function ownershipOf(ctx: FunctionContext) {
@@ -28,9 +32,9 @@ export function openRegistrationSubmission(ctx: FunctionContext) {
     config,
     ess: createSubmitGateway({ config, log: ctx.log }),
     batches: ctx.store.collection<RegistrationBatchRecord>(REGISTRATION_BATCHES_COLLECTION),
-    // Same collection, `held-…` ids: no collection to create for it.
-    held: ctx.store.collection<HeldCodeRecord>(REGISTRATION_BATCHES_COLLECTION),
+    held: ctx.store.collection<HeldCodeRecord>(REGISTRATION_HELD_COLLECTION),
     ownership: ownershipOf(ctx),
+    fail: ctx.fail,
     log: ctx.log,
   });
 }
@@ -39,6 +43,7 @@ export function openRegistrationUrls(ctx: FunctionContext) {
   return registrationUrls({
     ess: ctx.ess(),
     ownership: ownershipOf(ctx),
+    fail: ctx.fail,
     log: ctx.log,
   });
 }
@@ -48,6 +53,7 @@ export function openBatchAuthorization(ctx: FunctionContext) {
     config: ctx.essConfig(),
     ess: ctx.ess(),
     ownership: ownershipOf(ctx),
+    fail: ctx.fail,
     log: ctx.log,
   });
 }

@@ -1,5 +1,8 @@
-/** Validated enterprises in ESS's terms (CreateBatchOrganizationRegistrationTasks). */
-import type { RegistrationOrganizationInfo } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ess/v20201111/ess_models';
+/** Validated enterprises in ESS's terms (CreateBatchOrganizationRegistrationTasks), and `Agent`. */
+import type {
+  Agent,
+  RegistrationOrganizationInfo,
+} from 'tencentcloud-sdk-nodejs/tencentcloud/services/ess/v20201111/ess_models';
 import type { OrganizationRow } from '../../src/domain/organizationContract';
 import { ESS_MAX_ORGANIZATIONS_PER_TASK } from '../../src/domain/organizationInput';
 import type { EssRequest } from '../ess/essGateway';
@@ -13,18 +16,24 @@ export function chunkRows<T>(rows: readonly T[], size = ESS_MAX_ORGANIZATIONS_PE
   return chunks;
 }
 
+/** ESS's `Agent` for a group parent acting for a subsidiary; nothing otherwise. */
+export function agentFor(proxyOrganizationId: string | undefined): { Agent?: Agent } {
+  return proxyOrganizationId ? { Agent: { ProxyOrganizationId: proxyOrganizationId } } : {};
+}
+
 export function toEssOrganization(row: OrganizationRow): RegistrationOrganizationInfo {
   return {
     OrganizationName: row.organizationName,
     UniformSocialCreditCode: row.uniformSocialCreditCode,
     LegalName: row.legalName,
     ...(row.address ? { Address: row.address } : {}),
-    AdminName: row.adminName,
-    AdminMobile: row.adminMobile,
-    ...(row.adminIdCardNumber
+    // Optional at ESS: absent when each enterprise gets its own link and the row names nobody.
+    ...(row.superAdminName ? { AdminName: row.superAdminName } : {}),
+    ...(row.superAdminMobile ? { AdminMobile: row.superAdminMobile } : {}),
+    ...(row.superAdminIdCardNumber
       ? {
-          AdminIdCardType: row.adminIdCardType ?? 'ID_CARD',
-          AdminIdCardNumber: row.adminIdCardNumber,
+          AdminIdCardType: row.superAdminIdCardType ?? 'ID_CARD',
+          AdminIdCardNumber: row.superAdminIdCardNumber,
         }
       : {}),
     ...(row.authorizationTypes ? { AuthorizationTypes: [...row.authorizationTypes] } : {}),
@@ -39,5 +48,6 @@ export function essRegistrationRequest(
     RegistrationOrganizations: rows.map(toEssOrganization),
     Endpoint: request.endpoint,
     BatchAuthMethod: request.batchAuthMethod,
+    ...agentFor(request.proxyOrganizationId),
   };
 }

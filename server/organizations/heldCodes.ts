@@ -1,13 +1,15 @@
 /**
- * Per admin, the enterprises (unified social credit codes) sent to ESS without a known outcome:
- * a request that got no answer may well have registered them, and ESS registration is not
- * idempotent. The batch record keeps a retried submission from sending them again; this keeps
- * any other submission of the same admin (another request key, another device, the rows pasted
- * again after a reload) from doing so, for the links' lifetime, until the admin says they checked
- * in the ESS console that the enterprise was not registered (`confirmedNotSubmitted`).
+ * Per operator, the enterprises (unified social credit codes) sent to ESS without a known
+ * outcome: a request that got no answer may well have registered them, and ESS registration is
+ * not idempotent. The batch record keeps a retried submission from sending them again; this keeps
+ * any other submission of the same operator (another request key, another device, the rows pasted
+ * again after a reload) from doing so, for the links' lifetime, until the operator says they
+ * checked in the ESS console that the enterprise was not registered (`confirmedNotSubmitted`).
  *
- * One document per (admin, code) (see `HeldCodeRecord`): enterprises of concurrent submissions
- * never overwrite each other's entries, as they could in a shared per-admin list.
+ * One document per (operator, code) in its own collection (see `HeldCodeRecord`): enterprises of
+ * concurrent submissions never overwrite each other's entries. Taking a code before its ESS call
+ * is a conditional write (`transact`): of two submissions racing for the same enterprise, one
+ * sends it and the other is told it is being sent.
  */
 import { createHmac } from 'crypto';
 import type { Logger } from '../log';
@@ -15,11 +17,11 @@ import type { DocumentStore } from '../store/documentStore';
 import type { HeldCodeRecord } from './records';
 
 /**
- * - `sending`: an invocation marked it `inFlight` less than the in-flight time-out ago: it may be
- *   calling ESS with it right now;
+ * - `inFlight`: an invocation took it less than the in-flight time-out ago: it may be calling ESS
+ *   with it right now;
  * - `unconfirmed`: sent without an answer (or by an invocation that died mid-call).
  */
-export type HeldState = 'sending' | 'unconfirmed';
+export type HeldState = HeldCodeRecord['state'];
 
 export interface HeldCodesDeps {
   /** The data hash key (`DATA_HASH_KEY`, else the ESS key): document ids are keyed hashes of it. */
@@ -43,7 +45,23 @@ export function heldCodes(deps: HeldCodesDeps) {
     .update('ess-verify/registration-held/v1')
     .digest();
   const idOf = (owner: string, code: string) =>
-    `held-${createHmac('sha256', key).update(`${owner}\u0000${code}`).digest('hex')}`;
+    createHmac('sha256', key).update(`${owner}\u0000${code}`).digest('hex');
+
+  /** The state of a stored entry at `at`, or null when it no longer holds anything. */
+  const stateAt = (record: HeldCodeRecord | null, at: number): HeldState | null => {
+    if (!record || at >= record.expiresAt) return null;
+    return record.state === 'inFlight' && at - record.since < inFlightTimeoutMs
+      ? 'inFlight'
+      : 'unconfirmed';
+  };
+
+  const entry = (owner: string, code: string, state: HeldState, since: number) => ({
+    owner,
+    code,
+    state,
+    since,
+    expiresAt: since + lifetimeMs,
+  });
 
   /** Deletes the entries; a failure leaves them held (the safe side) and is only logged. */
   async function forget(owner: string, codes: readonly string[]): Promise<void> {
@@ -69,35 +87,49 @@ export function heldCodes(deps: HeldCodesDeps) {
         unique(codes).map(async (code) => {
           const record = await store.get(idOf(owner, code));
           if (!record || record.owner !== owner || record.code !== code) return;
-          if (at >= record.expiresAt) {
-            expired.push(code);
-            return;
-          }
-          const sending = record.state === 'inFlight' && at - record.since < inFlightTimeoutMs;
-          found.set(code, sending ? 'sending' : 'unconfirmed');
+          const state = stateAt(record, at);
+          if (state) found.set(code, state);
+          else expired.push(code);
         }),
       );
       if (expired.length > 0) await forget(owner, expired);
       return found;
     },
 
-    /** Writes the entries; rejects (once every write has ended) when any failed. */
-    async mark(
-      owner: string,
-      codes: readonly string[],
-      state: HeldCodeRecord['state'],
-    ): Promise<void> {
+    /**
+     * Takes `codes` for a call about to be made (`inFlight`), each only if nobody holds it. Answers
+     * the codes someone else holds (nothing was taken then: the ones taken are given back);
+     * rejects when a write failed (then nothing is held either).
+     */
+    async take(owner: string, codes: readonly string[]): Promise<string[]> {
       const since = now();
       const results = await Promise.allSettled(
         unique(codes).map((code) =>
-          store.put(idOf(owner, code), {
-            kind: 'heldCode',
-            owner,
-            code,
-            state,
-            since,
-            expiresAt: since + lifetimeMs,
-          }),
+          store.transact(idOf(owner, code), (current) =>
+            stateAt(current, since)
+              ? { result: false }
+              : { result: true, write: entry(owner, code, 'inFlight', since) },
+          ),
+        ),
+      );
+      const taken = unique(codes).filter(
+        (_code, index) => results[index].status === 'fulfilled' && results[index].value,
+      );
+      const failed = results.find((result) => result.status === 'rejected');
+      const busy = unique(codes).filter(
+        (_code, index) => results[index].status === 'fulfilled' && !results[index].value,
+      );
+      if (failed || busy.length > 0) await forget(owner, taken);
+      if (failed) throw (failed as PromiseRejectedResult).reason;
+      return busy;
+    },
+
+    /** Marks `codes` sent without an answer; rejects (once every write has ended) if any failed. */
+    async markUnconfirmed(owner: string, codes: readonly string[]): Promise<void> {
+      const since = now();
+      const results = await Promise.allSettled(
+        unique(codes).map((code) =>
+          store.put(idOf(owner, code), entry(owner, code, 'unconfirmed', since)),
         ),
       );
       const failed = results.find((result) => result.status === 'rejected');

@@ -1,5 +1,5 @@
 /**
- * Which admin (OPENID) created which registration task and sub-task: describe and authorize act
+ * Which operator (OPENID) created which registration task and sub-task: describe and authorize act
  * only on the caller's own. Someone else's id answers exactly like an unknown one.
  */
 import type { DocumentStore } from '../store/documentStore';
@@ -32,16 +32,24 @@ export function registrationOwnership({ tasks, subTasks }: OwnershipStores) {
     async recordSubTasks(
       taskId: string,
       task: RegistrationTaskRecord,
-      subTaskIds: string[],
+      found: ReadonlyArray<{ subTaskId: string; organizationName: string }>,
       now: number,
       complete: boolean,
     ): Promise<RegistrationTaskRecord> {
       const known = new Set(task.subTaskIds ?? []);
-      const added = [...new Set(subTaskIds)].filter((id) => !known.has(id));
+      const nameOf = new Map(found.map((row) => [row.subTaskId, row.organizationName]));
+      const added = [...nameOf.keys()].filter((id) => id && !known.has(id));
       const readyNow = complete && task.readyAt === undefined;
       if (added.length === 0 && !readyNow) return task;
       await Promise.all(
-        added.map((id) => subTasks.put(id, { owner: task.owner, taskId, recordedAt: now })),
+        added.map((id) =>
+          subTasks.put(id, {
+            owner: task.owner,
+            taskId,
+            ...(nameOf.get(id) ? { organizationName: nameOf.get(id) } : {}),
+            recordedAt: now,
+          }),
+        ),
       );
       const updated: RegistrationTaskRecord = {
         ...task,
@@ -52,10 +60,21 @@ export function registrationOwnership({ tasks, subTasks }: OwnershipStores) {
       return updated;
     },
 
-    /** The ids among `subTaskIds` that are unknown or were created by someone else. */
-    async notOwnedSubTasks(owner: string, subTaskIds: string[]): Promise<string[]> {
+    /**
+     * Of `subTaskIds`, those `owner` created (with their enterprise's name, when recorded) and
+     * those unknown or created by someone else.
+     */
+    async subTasksOf(owner: string, subTaskIds: string[]) {
       const records = await Promise.all(subTaskIds.map((id) => subTasks.get(id)));
-      return subTaskIds.filter((_id, index) => records[index]?.owner !== owner);
+      const owned: Array<{ subTaskId: string; organizationName: string }> = [];
+      const notOwned: string[] = [];
+      subTaskIds.forEach((subTaskId, index) => {
+        const record = records[index];
+        if (record?.owner === owner) {
+          owned.push({ subTaskId, organizationName: record.organizationName ?? '' });
+        } else notOwned.push(subTaskId);
+      });
+      return { owned, notOwned };
     },
   };
 }

@@ -1,24 +1,33 @@
 /**
- * What the server remembers about enterprise batch registration, in three collections (in the
- * WeChat cloud, create them in the console with permission "仅管理端可读写"):
+ * What the server remembers about enterprise batch registration, one collection per kind of
+ * record (in the WeChat cloud, create them in the console with permission "仅管理端可读写"):
  *
- * - `ess_org_registration_batches`: one submission, keyed by a keyed hash of (caller, request key
- *   or normalised payload); the state of each chunk of at most 10 enterprises sent to ESS. It is
- *   what makes a retried submission answer the stored TaskIds instead of registering twice.
- *   The same collection holds the enterprises an admin sent without an answer (`held-…` ids, a
- *   keyed hash of caller and credit code; see `heldCodes.ts`), so that a new submission of
+ * - `ess_org_registration_batches`: one submission, keyed by a keyed hash of (operator, request
+ *   key or normalised payload); the state of each chunk of at most 10 enterprises sent to ESS. It
+ *   is what makes a retried submission answer the stored TaskIds instead of registering twice.
+ * - `ess_org_registration_held`: the enterprises an operator sent without an answer, keyed by a
+ *   keyed hash of (operator, credit code) (see `heldCodes.ts`), so that a new submission of
  *   theirs does not send them again either.
  * - `ess_org_registration_tasks`: one ESS registration task, keyed by TaskId: who created it.
  * - `ess_org_registration_subtasks`: one enterprise of a task, keyed by SubTaskId: who created
  *   it and in which task (recorded when ESS first answers it in the task's links).
  *
- * No personal data is stored: no names, mobiles or ID numbers, only hashes, ESS ids, counts and
- * enterprises' unified social credit codes.
+ * `owner` is always the operator's OPENID. No personal data is stored: no names, mobiles or ID
+ * numbers, only hashes, ESS ids, counts and enterprises' unified social credit codes.
  */
 
 export const REGISTRATION_BATCHES_COLLECTION = 'ess_org_registration_batches';
+export const REGISTRATION_HELD_COLLECTION = 'ess_org_registration_held';
 export const REGISTRATION_TASKS_COLLECTION = 'ess_org_registration_tasks';
 export const REGISTRATION_SUBTASKS_COLLECTION = 'ess_org_registration_subtasks';
+
+/** Every collection the enterprise functions use (for the deploy documentation and its test). */
+export const REGISTRATION_COLLECTIONS = [
+  REGISTRATION_BATCHES_COLLECTION,
+  REGISTRATION_HELD_COLLECTION,
+  REGISTRATION_TASKS_COLLECTION,
+  REGISTRATION_SUBTASKS_COLLECTION,
+] as const;
 
 /**
  * One chunk of a submission (one ESS CreateBatchOrganizationRegistrationTasks call):
@@ -71,8 +80,10 @@ export interface RegistrationBatchRecord {
 }
 
 export interface RegistrationTaskRecord {
-  /** OPENID of the admin who submitted it. */
+  /** OPENID of the operator who submitted it. */
   owner: string;
+  /** The subsidiary it was created for (`Agent.ProxyOrganizationId`): its links are read so. */
+  proxyOrganizationId?: string;
   batchKey: string;
   chunkIndex: number;
   organizationCount: number;
@@ -86,20 +97,20 @@ export interface RegistrationTaskRecord {
 export interface RegistrationSubTaskRecord {
   owner: string;
   taskId: string;
+  /** The enterprise, as ESS names it (public registration data): places ESS's messages. */
+  organizationName?: string;
   recordedAt: number;
 }
 
 /**
  * An enterprise (credit code `code`) that `owner` sent to ESS without knowing the outcome, kept in
- * the batches collection under `held-` + a keyed hash of (owner, code). Written before the chunk's
- * ESS call (`inFlight`) and deleted once ESS answered (task created, or nothing done); left when
- * no answer came (`unconfirmed`, or an `inFlight` older than the in-flight time-out: the
- * invocation died). While it is there (until `expiresAt`, the registration links' lifetime), no
- * submission of that owner sends the enterprise again unless it lists the code in
- * `confirmedNotSubmitted`.
+ * `ess_org_registration_held` under a keyed hash of (owner, code). Written before the chunk's ESS
+ * call (`inFlight`) and deleted once ESS answered (task created, or nothing done); left when no
+ * answer came (`unconfirmed`, or an `inFlight` older than the in-flight time-out: the invocation
+ * died). While it is there (until `expiresAt`, the registration links' lifetime), no submission
+ * of that owner sends the enterprise again unless it lists the code in `confirmedNotSubmitted`.
  */
 export interface HeldCodeRecord {
-  kind: 'heldCode';
   owner: string;
   /** Unified social credit code (an enterprise's public registration number, not personal). */
   code: string;

@@ -11,27 +11,35 @@
  *
  * The sub-tasks ESS answers are recorded as the caller's on every read, adding those not yet
  * known, so that a row ESS fills in later is authorised too (see `ownership.ts`).
+ *
+ * A task created for a subsidiary (`Agent.ProxyOrganizationId`) is read for that subsidiary:
+ * the id remembered with the task is sent, and an event naming another one is refused.
+ * "Still processing" is an ordinary answer: the gateway logs it at level info, not error.
  */
 import type {
   DescribeBatchOrganizationRegistrationUrlsResult,
   RegistrationUrlRow,
 } from '../../src/domain/organizationContract';
 import type { OrganizationAuthUrl } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ess/v20201111/ess_models';
-import { EssCallError } from '../ess/essError';
+import { EssCallError, type EssFailure } from '../ess/essError';
 import type { EssGateway } from '../ess/essGateway';
-import { failure } from '../failure';
 import type { Logger } from '../log';
+import { agentFor } from './essRegistration';
+import type { OperatorFail, OperatorFailure } from './operatorFailure';
 import type { RegistrationOwnership } from './ownership';
+import type { RegistrationUrlsRequest } from './requests';
+import { INPUT_PROBLEMS } from './wording';
 
 /** How long after its submission a task's `FailedOperation` is taken as "still processing". */
 export const PROCESSING_GRACE_MS = 10 * 60 * 1000;
 
-const isFailedOperation = (error: unknown): error is EssCallError =>
-  error instanceof EssCallError &&
-  (error.failure.essCode === 'FailedOperation' ||
-    error.failure.essCode.startsWith('FailedOperation.'));
+const isFailedOperationCode = (failure: EssFailure): boolean =>
+  failure.essCode === 'FailedOperation' || failure.essCode.startsWith('FailedOperation.');
 
-/** ESS's explicit "still processing" answer (任务处理中，请稍后重试). */
+const isFailedOperation = (error: unknown): error is EssCallError =>
+  error instanceof EssCallError && isFailedOperationCode(error.failure);
+
+/** ESS's explicit "still processing" answer (任务处理中，请稍后重试): ESS's own words, server-side. */
 export function isTaskProcessing(error: unknown): boolean {
   return isFailedOperation(error) && /处理中/.test(error.failure.essMessage);
 }
@@ -49,24 +57,41 @@ function toRow(url: OrganizationAuthUrl): RegistrationUrlRow {
 export interface RegistrationUrlsDeps {
   ess: EssGateway;
   ownership: RegistrationOwnership;
+  /** The function's failure helper (its wording). */
+  fail: OperatorFail;
   log: Logger;
   now?: () => number;
 }
 
-export function registrationUrls({ ess, ownership, log, now = Date.now }: RegistrationUrlsDeps) {
+type DescribeResult = DescribeBatchOrganizationRegistrationUrlsResult | OperatorFailure;
+
+export function registrationUrls(deps: RegistrationUrlsDeps) {
+  const { ess, ownership, fail, log, now = Date.now } = deps;
   return {
-    async describe(
-      owner: string,
-      taskId: string,
-    ): Promise<DescribeBatchOrganizationRegistrationUrlsResult> {
+    /** `request` must come from `parseRegistrationUrlsEvent`. */
+    async describe(owner: string, request: RegistrationUrlsRequest): Promise<DescribeResult> {
+      const { taskId } = request;
       const task = await ownership.ownedTask(owner, taskId);
       if (!task) {
         log.warn('registration task unknown or not the caller’s', { taskId });
-        return failure('TASK_NOT_FOUND');
+        return fail('TASK_NOT_FOUND');
       }
+      if (
+        request.proxyOrganizationId &&
+        task.proxyOrganizationId &&
+        request.proxyOrganizationId !== task.proxyOrganizationId
+      ) {
+        log.warn('registration task read for another subsidiary', { taskId });
+        return fail('INVALID_INPUT', { message: INPUT_PROBLEMS.proxyOrganizationIdOfTask });
+      }
+      const proxyOrganizationId = task.proxyOrganizationId ?? request.proxyOrganizationId;
       let response;
       try {
-        response = await ess.call('DescribeBatchOrganizationRegistrationUrls', { TaskId: taskId });
+        response = await ess.call(
+          'DescribeBatchOrganizationRegistrationUrls',
+          { TaskId: taskId, ...agentFor(proxyOrganizationId) },
+          { expected: isFailedOperationCode },
+        );
       } catch (error) {
         if (!isFailedOperation(error)) throw error;
         const { essCode, essMessage, requestId } = error.failure;
@@ -90,8 +115,8 @@ export function registrationUrls({ ess, ownership, log, now = Date.now }: Regist
       // A row is answered once it has its sub-task, or ESS's reason why it has none.
       const unanswered = rows.filter((row) => !row.subTaskId && !row.errorMessage).length;
       const complete = rows.length > 0 && unanswered === 0;
-      const subTaskIds = rows.map((row) => row.subTaskId).filter(Boolean);
-      await ownership.recordSubTasks(taskId, task, subTaskIds, now(), complete);
+      const found = rows.filter((row) => row.subTaskId);
+      await ownership.recordSubTasks(taskId, task, found, now(), complete);
       if (!complete) {
         const fields = {
           taskId,
@@ -108,7 +133,12 @@ export function registrationUrls({ ess, ownership, log, now = Date.now }: Regist
         return { ok: true, ready: false };
       }
       log.info('registration task ready', { taskId, organizations: rows.length });
-      return { ok: true, ready: true, rows };
+      return {
+        ok: true,
+        ready: true,
+        rows,
+        ...(proxyOrganizationId ? { proxyOrganizationId } : {}),
+      };
     },
   };
 }

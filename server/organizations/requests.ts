@@ -1,20 +1,23 @@
 /**
- * The events of the three enterprise batch-authentication functions, checked and normalised.
- * Anything wrong is answered `INVALID_INPUT` before ESS is called.
+ * The events of the enterprise batch-authentication functions, checked and normalised. Anything
+ * wrong comes back as `InvalidInput` (answered `INVALID_INPUT` by the function, worded by its
+ * table) before ESS is called.
  */
-import { checkAdminIdentity, type AdminIdentity } from '../../src/domain/adminIdentity';
 import { checkUniformSocialCreditCode } from '../../src/domain/creditCode';
 import {
   AUTHORIZATION_ENDPOINTS,
   MAX_CONFIRMED_NOT_SUBMITTED,
   REGISTRATION_ENDPOINTS,
   type AuthorizationEndpoint,
+  type AuthorizationFieldErrors,
   type OrganizationRow,
   type RegistrationEndpoint,
-  type RegistrationFailure,
+  type RegistrationFieldErrors,
 } from '../../src/domain/organizationContract';
 import { checkOrganizationRows } from '../../src/domain/organizationInput';
-import { failure } from '../failure';
+import { checkSuperAdmin, type SuperAdminIdentity } from '../../src/domain/superAdminIdentity';
+import type { InvalidInput } from './operatorFailure';
+import { INPUT_PROBLEMS } from './wording';
 
 export interface RegistrationRequest {
   organizations: OrganizationRow[];
@@ -23,28 +26,36 @@ export interface RegistrationRequest {
   requestKey?: string;
   /** Normalised, without duplicates, sorted; absent when none. */
   confirmedNotSubmitted?: string[];
+  /** The subsidiary a group parent registers for (`Agent.ProxyOrganizationId`). */
+  proxyOrganizationId?: string;
+}
+
+export interface RegistrationUrlsRequest {
+  taskId: string;
+  /** Absent: the one remembered with the task (if any). */
+  proxyOrganizationId?: string;
 }
 
 export interface AuthorizationRequest {
-  admin: AdminIdentity;
+  superAdmin: SuperAdminIdentity;
   endpoint: AuthorizationEndpoint;
-  /** Absent: ESS includes every ready sub-task of this admin. */
+  /** Absent: ESS includes every ready sub-task of this super admin. */
   subTaskIds?: string[];
   proxyOrganizationId?: string;
 }
 
-export type InvalidInput = RegistrationFailure;
-export type Parsed<T> = { ok: true; value: T } | { ok: false; failure: InvalidInput };
+export type Parsed<T, FieldErrors = never> =
+  { ok: true; value: T } | { ok: false; invalid: InvalidInput<FieldErrors> };
 
 /** ESS ids (TaskId, SubTaskId, organization ids) and request keys: short, URL-safe. */
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const REQUEST_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
-/** Sub-tasks per authorization link; more is not a realistic single admin. */
+/** Sub-tasks per authorization link; more is not a realistic single super admin. */
 export const MAX_SUB_TASKS_PER_LINK = 100;
 
-const invalid = (message: string, extra: Pick<InvalidInput, 'fieldErrors'> = {}) => ({
+const invalid = <F = never>(message: string, fieldErrors?: F) => ({
   ok: false as const,
-  failure: { ...failure('INVALID_INPUT', { message }), ...extra } as InvalidInput,
+  invalid: { message, ...(fieldErrors ? { fieldErrors } : {}) },
 });
 
 /** `value` if it is one of `allowed`, `fallback` when absent, null otherwise. */
@@ -53,32 +64,44 @@ function oneOf<T>(value: unknown, allowed: readonly T[], fallback?: T): T | null
   return allowed.includes(value as T) ? (value as T) : null;
 }
 
+/** An ESS id, trimmed; undefined when absent, null when malformed. */
 function optionalId(value: unknown): string | undefined | null {
   if (value === undefined || value === null || value === '') return undefined;
   const id = typeof value === 'string' ? value.trim() : '';
+  if (id === '') return undefined;
   return ID_PATTERN.test(id) ? id : null;
 }
 
-const CONFIRMED_NOT_A_LIST = '“已确认未提交”的企业应为统一社会信用代码的列表';
-const CONFIRMED_TOO_MANY = `“已确认未提交”的企业一次最多${MAX_CONFIRMED_NOT_SUBMITTED}家`;
+/** `proxyOrganizationId`, with its problem by field. */
+function parseProxyOrganizationId<F extends { proxyOrganizationId?: string }>(
+  value: unknown,
+): Parsed<string | undefined, F> {
+  const id = optionalId(value);
+  if (id !== null) return { ok: true, value: id };
+  const message = INPUT_PROBLEMS.proxyOrganizationId;
+  return invalid<F>(message, { proxyOrganizationId: message } as F);
+}
 
 /**
- * `confirmedNotSubmitted`: credit codes the admin checked in the ESS console (see the contract).
- * Each must pass the shared check; they come back normalised, without duplicates, sorted (so the
- * same list typed differently is the same submission).
+ * `confirmedNotSubmitted`: credit codes the operator checked in the ESS console (see the
+ * contract). Each must pass the shared check; they come back normalised, without duplicates,
+ * sorted (so the same list typed differently is the same submission).
  */
-function parseConfirmedNotSubmitted(value: unknown): Parsed<string[] | undefined> {
+function parseConfirmedNotSubmitted(
+  value: unknown,
+): Parsed<string[] | undefined, RegistrationFieldErrors> {
   if (value === undefined || value === null) return { ok: true, value: undefined };
-  const fieldError = (message: string) =>
-    invalid(message, { fieldErrors: { confirmedNotSubmitted: message } });
+  const fieldError = (message: string) => invalid(message, { confirmedNotSubmitted: message });
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-    return fieldError(CONFIRMED_NOT_A_LIST);
+    return fieldError(INPUT_PROBLEMS.confirmedNotAList);
   }
-  if (value.length > MAX_CONFIRMED_NOT_SUBMITTED) return fieldError(CONFIRMED_TOO_MANY);
+  if (value.length > MAX_CONFIRMED_NOT_SUBMITTED) {
+    return fieldError(INPUT_PROBLEMS.confirmedTooMany);
+  }
   const codes = new Set<string>();
   for (const [index, raw] of (value as string[]).entries()) {
     const code = checkUniformSocialCreditCode(raw);
-    if (!code.ok) return fieldError(`“已确认未提交”的第${index + 1}个企业：${code.message}`);
+    if (!code.ok) return fieldError(INPUT_PROBLEMS.confirmedItem(index + 1, code.message));
     codes.add(code.value);
   }
   return { ok: true, value: codes.size > 0 ? [...codes].sort() : undefined };
@@ -86,26 +109,26 @@ function parseConfirmedNotSubmitted(value: unknown): Parsed<string[] | undefined
 
 export function parseRegistrationEvent(
   event: Record<string, unknown>,
-): Parsed<RegistrationRequest> {
+): Parsed<RegistrationRequest, RegistrationFieldErrors> {
   const endpoint = oneOf(event.endpoint, REGISTRATION_ENDPOINTS, 'PC');
-  if (!endpoint) return invalid(`链接类型只能是 ${REGISTRATION_ENDPOINTS.join('、')}`);
+  if (!endpoint) return invalid(INPUT_PROBLEMS.registrationEndpoint(REGISTRATION_ENDPOINTS));
   const batchAuthMethod = oneOf(event.batchAuthMethod, [0, 1] as const, 0);
-  if (batchAuthMethod === null) {
-    return invalid('认证链接模式只能是 0（每家企业一个链接）或 1（合并为一个链接）');
-  }
+  if (batchAuthMethod === null) return invalid(INPUT_PROBLEMS.batchAuthMethod);
   let requestKey: string | undefined;
   if (event.requestKey !== undefined) {
     if (typeof event.requestKey !== 'string' || !REQUEST_KEY_PATTERN.test(event.requestKey)) {
-      return invalid('提交编号格式不正确，请刷新页面后重新提交');
+      return invalid(INPUT_PROBLEMS.requestKey);
     }
     requestKey = event.requestKey;
   }
   const confirmed = parseConfirmedNotSubmitted(event.confirmedNotSubmitted);
   if (!confirmed.ok) return confirmed;
+  const proxy = parseProxyOrganizationId<RegistrationFieldErrors>(event.proxyOrganizationId);
+  if (!proxy.ok) return proxy;
   const rows = checkOrganizationRows(event.organizations, { batchAuthMethod });
   if (!rows.ok) {
     if (rows.message) return invalid(rows.message);
-    return { ok: false, failure: { ...failure('INVALID_INPUT'), rowErrors: rows.rowErrors } };
+    return { ok: false, invalid: { rowErrors: rows.rowErrors } };
   }
   return {
     ok: true,
@@ -115,50 +138,58 @@ export function parseRegistrationEvent(
       batchAuthMethod,
       requestKey,
       ...(confirmed.value ? { confirmedNotSubmitted: confirmed.value } : {}),
+      ...(proxy.value ? { proxyOrganizationId: proxy.value } : {}),
     },
   };
 }
 
-export function parseTaskId(event: Record<string, unknown>): Parsed<string> {
+export function parseRegistrationUrlsEvent(
+  event: Record<string, unknown>,
+): Parsed<RegistrationUrlsRequest, { proxyOrganizationId?: string }> {
   const taskId = optionalId(event.taskId);
-  return taskId ? { ok: true, value: taskId } : invalid('请提供正确的认证任务编号');
+  if (!taskId) return invalid(INPUT_PROBLEMS.taskId);
+  const proxy = parseProxyOrganizationId<{ proxyOrganizationId?: string }>(
+    event.proxyOrganizationId,
+  );
+  if (!proxy.ok) return proxy;
+  return {
+    ok: true,
+    value: { taskId, ...(proxy.value ? { proxyOrganizationId: proxy.value } : {}) },
+  };
 }
 
 function parseSubTaskIds(value: unknown): Parsed<string[] | undefined> {
   if (value === undefined || value === null) return { ok: true, value: undefined };
-  if (!Array.isArray(value)) return invalid('子任务编号应为列表');
+  if (!Array.isArray(value)) return invalid(INPUT_PROBLEMS.subTaskIdsNotAList);
   const ids = [...new Set(value.map(optionalId))];
-  if (ids.some((id) => !id)) return invalid('子任务编号格式不正确');
+  if (ids.some((id) => !id)) return invalid(INPUT_PROBLEMS.subTaskIdFormat);
   if (ids.length > MAX_SUB_TASKS_PER_LINK) {
-    return invalid(`一个认证链接最多包含${MAX_SUB_TASKS_PER_LINK}家企业`);
+    return invalid(INPUT_PROBLEMS.tooManySubTasks(MAX_SUB_TASKS_PER_LINK));
   }
   return { ok: true, value: ids.length > 0 ? (ids as string[]) : undefined };
 }
 
 export function parseAuthorizationEvent(
   event: Record<string, unknown>,
-): Parsed<AuthorizationRequest> {
-  const admin = checkAdminIdentity(event);
-  if (!admin.ok) {
-    const { adminName, adminMobile, adminIdCardNumber, adminIdCardType } = admin.errors;
-    // The personal form's field names: the admin is a person with a name, mobile and ID.
-    const fieldErrors = Object.fromEntries(
-      Object.entries({
-        name: adminName,
-        mobile: adminMobile,
-        idCardNumber: adminIdCardNumber,
-      }).filter(([, message]) => message !== undefined),
-    );
-    return invalid(adminIdCardType ?? '超管信息有误，请按提示修改', { fieldErrors });
+): Parsed<AuthorizationRequest, AuthorizationFieldErrors> {
+  const superAdmin = checkSuperAdmin(event);
+  if (!superAdmin.ok) {
+    const { errors } = superAdmin;
+    return invalid(errors.superAdminIdCardType ?? INPUT_PROBLEMS.superAdmin, errors);
   }
   const endpoint = oneOf(event.endpoint, AUTHORIZATION_ENDPOINTS);
-  if (!endpoint) return invalid(`链接类型只能是 ${AUTHORIZATION_ENDPOINTS.join('、')}`);
+  if (!endpoint) return invalid(INPUT_PROBLEMS.authorizationEndpoint(AUTHORIZATION_ENDPOINTS));
   const subTaskIds = parseSubTaskIds(event.subTaskIds);
   if (!subTaskIds.ok) return subTaskIds;
-  const proxyOrganizationId = optionalId(event.proxyOrganizationId);
-  if (proxyOrganizationId === null) return invalid('代理的子企业编号格式不正确');
+  const proxy = parseProxyOrganizationId<AuthorizationFieldErrors>(event.proxyOrganizationId);
+  if (!proxy.ok) return proxy;
   return {
     ok: true,
-    value: { admin: admin.value, endpoint, subTaskIds: subTaskIds.value, proxyOrganizationId },
+    value: {
+      superAdmin: superAdmin.value,
+      endpoint,
+      subTaskIds: subTaskIds.value,
+      ...(proxy.value ? { proxyOrganizationId: proxy.value } : {}),
+    },
   };
 }

@@ -1,4 +1,7 @@
-/** The admin sub-package's routes (opened by path; no user-facing page links here). */
+/**
+ * The admin sub-package's routes: the pages of the operators (the people listed in
+ * `ADMIN_OPENIDS`), opened by path; no user-facing page links here.
+ */
 import Taro from '@tarojs/taro';
 import { ROUTES } from '../services/navigation';
 
@@ -24,8 +27,8 @@ export function goToEnterprises(): void {
   else Taro.navigateTo({ url: ADMIN_ROUTES.enterprises });
 }
 
-/** Back to where the admin came from, or to the app's home page when this page was opened first. */
-export function leaveAdmin(): void {
+/** Back to where the operator came from, or to the app's home page when this page was opened first. */
+export function leaveOperatorPages(): void {
   if (previousRoute() !== null) Taro.navigateBack({ delta: 1 });
   else Taro.reLaunch({ url: ROUTES.verify });
 }

@@ -5,6 +5,7 @@
  * names against the `cloudfunctions/` folders, `server/functions/` and `cloudbaserc.json`.
  */
 import type {
+  CheckOperatorAccessResult,
   CreateBatchOrganizationAuthorizationUrlEvent,
   CreateBatchOrganizationAuthorizationUrlResult,
   CreateBatchOrganizationRegistrationTasksEvent,
@@ -37,6 +38,7 @@ export interface CallableFunctions {
     event: CreateBatchOrganizationAuthorizationUrlEvent;
     result: CreateBatchOrganizationAuthorizationUrlResult;
   };
+  checkOperatorAccess: { event: EmptyEvent; result: CheckOperatorAccessResult };
 }
 
 export type CallableFunctionName = keyof CallableFunctions;
@@ -59,6 +61,7 @@ export const CLOUD_FUNCTIONS = {
   createBatchOrganizationRegistrationTasks: 'admin',
   describeBatchOrganizationRegistrationUrls: 'admin',
   createBatchOrganizationAuthorizationUrl: 'admin',
+  checkOperatorAccess: 'admin',
   essCallback: 'http',
   purgeExpiredVerifications: 'timer',
 } as const satisfies Record<CallableFunctionName, 'user' | 'admin'> &

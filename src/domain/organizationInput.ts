@@ -1,13 +1,22 @@
 /**
- * The enterprises an admin submits for batch registration: one validator used by the admin pages
- * (inline row errors) and by the cloud function (for safety), so both agree on what is valid and
- * on the normalised values sent to ESS.
+ * The enterprises an operator submits for batch registration: one validator used by the admin
+ * pages (inline row errors) and by the cloud function (for safety), so both agree on what is valid
+ * and on the normalised values sent to ESS.
+ *
+ * The super admin's name and mobile depend on the link mode, as in ESS's
+ * RegistrationOrganizationInfo: optional when each enterprise gets its own link (`batchAuthMethod`
+ * 0: whoever opens the link registers), required with one combined link (1). Given, they are
+ * checked either way.
  *
  * Normalisation: names trimmed; English brackets in an organization name become Chinese ones
  * (ESS: "如果名称中包含英文括号()，请使用中文括号（）代替"); credit code and ID numbers upper-case
  * without spaces; mobiles to 11 digits.
  */
-import { checkAdminIdentity, checkChineseOrLatinName } from './adminIdentity';
+import {
+  checkChineseOrLatinName,
+  checkOptionalSuperAdmin,
+  checkSuperAdmin,
+} from './superAdminIdentity';
 import { checkUniformSocialCreditCode, normalizeCreditCode } from './creditCode';
 import type { FieldCheck } from './fieldCheck';
 import {
@@ -28,8 +37,18 @@ export const MAX_ORGANIZATIONS_PER_REQUEST = 50;
 export const MAX_ORGANIZATION_NAME_LENGTH = 200;
 export const MAX_ADDRESS_LENGTH = 200;
 
-/** 上传授权书: in single-link mode ESS then requires the power of attorney file with the request. */
+/**
+ * 上传授权书: with one combined link ESS then requires the power of attorney file in the request
+ * (`PowerOfAttorneys`), which this product does not upload.
+ */
 const UPLOAD_POWER_OF_ATTORNEY: AuthorizationType = 1;
+
+/** Why 上传授权书 is refused with one combined link: this product's limit, not ESS's. */
+export const POWER_OF_ATTORNEY_NOT_UPLOADED =
+  '合并为一个链接时，“上传授权书”需随提交上传授权书文件，本工具暂不支持上传文件：请选择其他认证方式，或改为“每家企业一个链接”';
+
+/** Whether the link mode needs every row's super admin name and mobile. */
+export const superAdminRequired = (batchAuthMethod: 0 | 1 = 0): boolean => batchAuthMethod === 1;
 
 export interface OrganizationRowOptions {
   /** 0 = a link per enterprise (default), 1 = one combined link. */
@@ -90,10 +109,7 @@ export function checkAuthorizationTypes(
   }
   if (types.length > 1) return { ok: false, message: '授权方式只能选择一种' };
   if (batchAuthMethod === 1 && types[0] === UPLOAD_POWER_OF_ATTORNEY) {
-    return {
-      ok: false,
-      message: '合并为一个链接时不支持“上传授权书”方式，请选择其他授权方式',
-    };
+    return { ok: false, message: POWER_OF_ATTORNEY_NOT_UPLOADED };
   }
   return { ok: true, value: types as AuthorizationType[] };
 }
@@ -131,22 +147,25 @@ export function checkOrganizationRow(
   );
   const legalName = record('legalName', checkChineseOrLatinName(asText(source.legalName)));
   const address = record('address', checkAddress(source.address));
-  const admin = checkAdminIdentity(source, options.now);
-  if (!admin.ok) Object.assign(fields, admin.errors);
+  const superAdmin = superAdminRequired(options.batchAuthMethod)
+    ? checkSuperAdmin(source, options.now)
+    : checkOptionalSuperAdmin(source, options.now);
+  if (!superAdmin.ok) Object.assign(fields, superAdmin.errors);
   const types = checkAuthorizationTypes(source.authorizationTypes, options.batchAuthMethod);
   if (!types.ok) fields.authorizationTypes = types.message;
 
-  if (!admin.ok || !types.ok || Object.keys(fields).length > 0) return { ok: false, fields };
-  const { adminName, adminMobile, adminIdCardType, adminIdCardNumber } = admin.value;
+  if (!superAdmin.ok || !types.ok || Object.keys(fields).length > 0) return { ok: false, fields };
+  const { superAdminName, superAdminMobile, superAdminIdCardType, superAdminIdCardNumber } =
+    superAdmin.value;
   const row: OrganizationRow = {
     organizationName,
     uniformSocialCreditCode,
     legalName,
     ...(address ? { address } : {}),
-    adminName,
-    adminMobile,
-    adminIdCardType,
-    ...(adminIdCardNumber ? { adminIdCardNumber } : {}),
+    ...(superAdminName ? { superAdminName } : {}),
+    ...(superAdminMobile ? { superAdminMobile } : {}),
+    superAdminIdCardType,
+    ...(superAdminIdCardNumber ? { superAdminIdCardNumber } : {}),
     ...(types.value ? { authorizationTypes: types.value } : {}),
   };
   return { ok: true, value: row };

@@ -1,7 +1,8 @@
 /**
  * The enterprise batch-authentication calls the admin pages make, typed by the shared contract
  * (ESS CreateBatchOrganizationRegistrationTasks, DescribeBatchOrganizationRegistrationUrls,
- * CreateBatchOrganizationAuthorizationUrl), and the polling of registration tasks.
+ * CreateBatchOrganizationAuthorizationUrl, and the operator's access check), and the polling of
+ * registration tasks. The pages act on codes and statuses, never on the wording of a message.
  */
 import type { ErrorCode } from '../domain/errors';
 import type {
@@ -36,14 +37,13 @@ export function createAuthorizationUrl(
 }
 
 /**
- * Whether the current user may use the admin functions, asked without side effects: a describe
- * of no task. The functions check the caller before the input, so a non-admin is answered
- * `FORBIDDEN` and an admin `INVALID_INPUT` (ESS is never called). Anything else (network) is
- * `unknown`: the page stays usable and the real call will tell.
+ * Whether the current user is an operator (may use the enterprise functions), asked with the
+ * function made for it (`checkOperatorAccess`: no ESS call, nothing stored). Anything but a clear
+ * yes or no (network) is `unknown`: the page stays usable and the first real call will tell.
  */
-export async function checkAdminAccess(): Promise<'allowed' | 'forbidden' | 'unknown'> {
-  const result = await describeRegistrationUrls('');
-  if (result.ok || result.code === 'INVALID_INPUT') return 'allowed';
+export async function checkOperatorAccess(): Promise<'allowed' | 'forbidden' | 'unknown'> {
+  const result = await callFunction('checkOperatorAccess', {});
+  if (result.ok) return 'allowed';
   return result.code === 'FORBIDDEN' ? 'forbidden' : 'unknown';
 }
 
@@ -65,7 +65,13 @@ export function newRequestKey(): string {
 
 export type TaskStatus =
   | { taskId: string; state: 'pending'; /** The last transient problem, if any. */ note?: string }
-  | { taskId: string; state: 'ready'; rows: RegistrationUrlRow[] }
+  | {
+      taskId: string;
+      state: 'ready';
+      rows: RegistrationUrlRow[];
+      /** The subsidiary the task was created for, if any. */
+      proxyOrganizationId?: string;
+    }
   | { taskId: string; state: 'failed'; code: ErrorCode; message: string };
 
 export interface PollSchedule {
@@ -93,6 +99,7 @@ export function pollDelay(attempt: number, schedule: PollSchedule = POLL_SCHEDUL
 /** Failures worth asking again about: the next round may well succeed. */
 const TRANSIENT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'NETWORK',
+  'QUEUED',
   'RATE_LIMITED',
   'ESS_UNAVAILABLE',
   'ESS_TIMEOUT',
@@ -122,9 +129,14 @@ async function describeTask(task: TaskStatus): Promise<TaskStatus> {
   if (task.state !== 'pending') return task;
   const result = await describeRegistrationUrls(task.taskId);
   if (result.ok) {
-    return result.ready
-      ? { taskId: task.taskId, state: 'ready', rows: result.rows }
-      : { taskId: task.taskId, state: 'pending' };
+    if (!result.ready) return { taskId: task.taskId, state: 'pending' };
+    const { rows, proxyOrganizationId } = result;
+    return {
+      taskId: task.taskId,
+      state: 'ready',
+      rows,
+      ...(proxyOrganizationId ? { proxyOrganizationId } : {}),
+    };
   }
   if (TRANSIENT_CODES.has(result.code)) {
     return { taskId: task.taskId, state: 'pending', note: result.message };

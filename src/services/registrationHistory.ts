@@ -1,8 +1,9 @@
 /**
- * The admin's recent registration tasks, kept on the device so leaving the page loses nothing,
+ * The operator's recent registration tasks, kept on the device so leaving the page loses nothing,
  * and the enterprises held back for a check in the ESS console (sent without an answer).
- * Only task ids, enterprise names and unified social credit codes are stored: no personal data
- * (legal or admin names, mobiles, ID numbers) ever reaches local storage.
+ * Only task ids, enterprise names, unified social credit codes and row keys are stored here: no
+ * personal data (legal representatives' or super admins' names, mobiles, ID numbers). (Rows not
+ * yet submitted are kept apart, for a day: `src/admin/lib/draftStorage.ts`.)
  */
 import Taro from '@tarojs/taro';
 
@@ -111,6 +112,8 @@ export interface HeldEnterprise {
   uniformSocialCreditCode: string;
   /** ms since epoch: when a submission answered it `unconfirmed`. */
   heldAt: number;
+  /** The row (draft key) that stands for it on the page, if any: that row is held. */
+  rowKey?: string;
 }
 
 const HELD_STORAGE_KEY = 'essAdmin.heldEnterprises.v1';
@@ -148,9 +151,23 @@ const isHeldEnterprise = (value: unknown): value is HeldEnterprise => {
     typeof entry.organizationName === 'string' &&
     typeof entry.uniformSocialCreditCode === 'string' &&
     entry.uniformSocialCreditCode !== '' &&
-    typeof entry.heldAt === 'number'
+    typeof entry.heldAt === 'number' &&
+    (entry.rowKey === undefined || typeof entry.rowKey === 'string')
   );
 };
+
+/** Exactly the fields of a held enterprise, whatever else the object carries. */
+const heldFields = ({
+  organizationName,
+  uniformSocialCreditCode,
+  heldAt,
+  rowKey,
+}: HeldEnterprise): HeldEnterprise => ({
+  organizationName,
+  uniformSocialCreditCode,
+  heldAt,
+  ...(rowKey ? { rowKey } : {}),
+});
 
 /** Saves exactly these enterprises (nothing stored when none). */
 export function rememberHeldEnterprises(entries: readonly HeldEnterprise[]): void {
@@ -159,12 +176,7 @@ export function rememberHeldEnterprises(entries: readonly HeldEnterprise[]): voi
       Taro.removeStorageSync(HELD_STORAGE_KEY);
       return;
     }
-    // Exactly these three fields, whatever else the caller's objects carry.
-    const stored: HeldEnterprise[] = entries.map((entry) => ({
-      organizationName: entry.organizationName,
-      uniformSocialCreditCode: entry.uniformSocialCreditCode,
-      heldAt: entry.heldAt,
-    }));
+    const stored: HeldEnterprise[] = entries.map(heldFields);
     Taro.setStorageSync(HELD_STORAGE_KEY, JSON.stringify(stored));
   } catch {
     // Storage full or unavailable: the server still holds them back.
@@ -189,11 +201,7 @@ export function recallHeldEnterprises(now: number = Date.now()): HeldEnterprise[
     return parsed
       .filter(isHeldEnterprise)
       .filter((entry) => now - entry.heldAt < REGISTRATION_LINK_LIFETIME_MS)
-      .map(({ organizationName, uniformSocialCreditCode, heldAt }) => ({
-        organizationName,
-        uniformSocialCreditCode,
-        heldAt,
-      }));
+      .map(heldFields);
   } catch {
     return [];
   }

@@ -13,9 +13,9 @@ const ROW = {
   uniformSocialCreditCode: '91440300708461136t',
   legalName: '马化腾',
   address: '  深圳市南山区  ',
-  adminName: '王 五',
-  adminMobile: '+86 139-0013-9000',
-  adminIdCardNumber: '440305198501011231',
+  superAdminName: '王 五',
+  superAdminMobile: '+86 139-0013-9000',
+  superAdminIdCardNumber: '440305198501011231',
   authorizationTypes: [2],
 };
 const OTHER = {
@@ -34,10 +34,10 @@ describe('one organization row', () => {
       uniformSocialCreditCode: '91440300708461136T',
       legalName: '马化腾',
       address: '深圳市南山区',
-      adminName: '王五',
-      adminMobile: '13900139000',
-      adminIdCardType: 'ID_CARD',
-      adminIdCardNumber: '440305198501011231',
+      superAdminName: '王五',
+      superAdminMobile: '13900139000',
+      superAdminIdCardType: 'ID_CARD',
+      superAdminIdCardNumber: '440305198501011231',
       authorizationTypes: [2],
     });
     // The order is part of the contract: the normalised rows are hashed as JSON.
@@ -46,26 +46,26 @@ describe('one organization row', () => {
       'uniformSocialCreditCode',
       'legalName',
       'address',
-      'adminName',
-      'adminMobile',
-      'adminIdCardType',
-      'adminIdCardNumber',
+      'superAdminName',
+      'superAdminMobile',
+      'superAdminIdCardType',
+      'superAdminIdCardNumber',
       'authorizationTypes',
     ]);
   });
 
   it('leaves optional fields out when empty', () => {
     const result = checkOrganizationRow(
-      { ...ROW, address: ' ', adminIdCardNumber: '', authorizationTypes: undefined },
+      { ...ROW, address: ' ', superAdminIdCardNumber: '', authorizationTypes: undefined },
       { now: NOW },
     );
     expect(result.ok && Object.keys(result.value)).toEqual([
       'organizationName',
       'uniformSocialCreditCode',
       'legalName',
-      'adminName',
-      'adminMobile',
-      'adminIdCardType',
+      'superAdminName',
+      'superAdminMobile',
+      'superAdminIdCardType',
     ]);
   });
 
@@ -75,10 +75,10 @@ describe('one organization row', () => {
         organizationName: '',
         uniformSocialCreditCode: '91440300708461136X',
         legalName: '',
-        adminName: 'Wang Wu',
-        adminMobile: '12345',
-        adminIdCardType: 'HONGKONG_AND_MACAO',
-        adminIdCardNumber: '440305198501011231',
+        superAdminName: 'Wang Wu',
+        superAdminMobile: '12345',
+        superAdminIdCardType: 'HONGKONG_AND_MACAO',
+        superAdminIdCardNumber: '440305198501011231',
         authorizationTypes: [2, 5],
       },
       { now: NOW },
@@ -89,10 +89,31 @@ describe('one organization row', () => {
         organizationName: '请输入企业名称',
         uniformSocialCreditCode: '统一社会信用代码校验位不正确，请核对是否输错',
         legalName: '请输入姓名',
-        adminMobile: '请输入11位手机号',
-        adminIdCardNumber: expect.stringMatching(/H或M开头/),
+        superAdminMobile: '请输入11位手机号',
+        superAdminIdCardNumber: expect.stringMatching(/H或M开头/),
         authorizationTypes: '授权方式只能选择一种',
       },
+    });
+  });
+
+  it('takes the super admin as optional with a link per enterprise, checked when given', () => {
+    const { superAdminName: _name, superAdminMobile: _mobile, ...nobody } = ROW;
+    const perEnterprise = checkOrganizationRow(nobody, { now: NOW, batchAuthMethod: 0 });
+    expect(perEnterprise.ok && perEnterprise.value).not.toHaveProperty('superAdminName');
+    expect(perEnterprise.ok && perEnterprise.value).not.toHaveProperty('superAdminMobile');
+    // Only a mobile: kept; a wrong one is still refused.
+    const mobileOnly = checkOrganizationRow(
+      { ...nobody, superAdminMobile: '13900139000' },
+      { now: NOW, batchAuthMethod: 0 },
+    );
+    expect(mobileOnly.ok && mobileOnly.value.superAdminMobile).toBe('13900139000');
+    expect(
+      checkOrganizationRow({ ...nobody, superAdminMobile: '1390013' }, { batchAuthMethod: 0 }),
+    ).toEqual({ ok: false, fields: { superAdminMobile: '请输入11位手机号' } });
+    // One combined link: both required.
+    expect(checkOrganizationRow(nobody, { now: NOW, batchAuthMethod: 1 })).toEqual({
+      ok: false,
+      fields: { superAdminName: '请输入姓名', superAdminMobile: '请输入手机号' },
     });
   });
 
@@ -126,6 +147,9 @@ describe('authorization types', () => {
     expect(checkAuthorizationTypes([1], 0)).toEqual({ ok: true, value: [1] });
     const combined = checkAuthorizationTypes([1], 1);
     expect(!combined.ok && combined.message).toMatch(/上传授权书/);
+    // It is this product's limit (it does not upload the file), not ESS's.
+    expect(!combined.ok && combined.message).toMatch(/本工具暂不支持上传文件/);
+    expect(!combined.ok && combined.message).not.toMatch(/腾讯电子签不支持/);
   });
 });
 
@@ -142,7 +166,7 @@ describe('a whole submission', () => {
     const result = checkOrganizationRows(
       [
         ROW,
-        { ...OTHER, adminMobile: '1390013900' },
+        { ...OTHER, superAdminMobile: '1390013900' },
         { ...OTHER, organizationName: '华为技术有限公司', uniformSocialCreditCode: '' },
       ],
       { now: NOW },
@@ -151,7 +175,7 @@ describe('a whole submission', () => {
     expect(
       !result.ok && result.rowErrors.map((error) => [error.index, Object.keys(error.fields)]),
     ).toEqual([
-      [1, ['adminMobile']],
+      [1, ['superAdminMobile']],
       [2, ['uniformSocialCreditCode']],
     ]);
   });
@@ -160,7 +184,7 @@ describe('a whole submission', () => {
     const result = checkOrganizationRows(
       [
         ROW,
-        { ...OTHER, organizationName: '腾讯科技（深圳）有限公司', adminMobile: 'x' },
+        { ...OTHER, organizationName: '腾讯科技（深圳）有限公司', superAdminMobile: 'x' },
         { ...OTHER, uniformSocialCreditCode: '91440300708461136T' },
       ],
       { now: NOW },
@@ -170,7 +194,7 @@ describe('a whole submission', () => {
         index: 1,
         fields: {
           organizationName: '与第1行的企业名称重复，同一批企业不能重复',
-          adminMobile: expect.any(String),
+          superAdminMobile: expect.any(String),
         },
       },
       {

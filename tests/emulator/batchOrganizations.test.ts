@@ -303,4 +303,43 @@ describe('batch organization registration', () => {
       expect(badEndpoint.code).toBe('InvalidParameterValue');
     });
   });
+
+  describe('a group parent acting for a subsidiary (Agent.ProxyOrganizationId)', () => {
+    const SUBSIDIARY = { ProxyOrganizationId: 'yDxSubsidiaryA00000000000000001' };
+    const OTHER = { ProxyOrganizationId: 'yDxSubsidiaryB00000000000000002' };
+
+    it('finds the task, and authorises its sub-tasks, only for that same subsidiary', async () => {
+      const { TaskId } = await register([organization(1)], { Agent: SUBSIDIARY });
+      letTasksFinish();
+      const describeFor = (Agent?: object) =>
+        client.DescribeBatchOrganizationRegistrationUrls({
+          Operator: OPERATOR,
+          TaskId: TaskId!,
+          Agent,
+        });
+      const [row] = (await describeFor(SUBSIDIARY)).OrganizationAuthUrls!;
+      expect(row.SubTaskId).toMatch(/^yD/);
+      // The parent itself, or another subsidiary, does not see it.
+      expect((await sdkError(describeFor())).code).toBe('InvalidParameterValue');
+      expect((await sdkError(describeFor(OTHER))).code).toBe('InvalidParameterValue');
+
+      const authorizeFor = (Agent?: object) =>
+        client.CreateBatchOrganizationAuthorizationUrl({
+          Operator: OPERATOR,
+          AdminName: ADMIN_A.name,
+          AdminMobile: ADMIN_A.mobile,
+          SubTaskIds: [row.SubTaskId!],
+          Agent,
+        });
+      await expect(authorizeFor(SUBSIDIARY)).resolves.toMatchObject({ ErrorMessages: [] });
+      expect((await sdkError(authorizeFor())).code).toBe('InvalidParameterValue');
+    });
+
+    it('registers without a super admin when each organization gets its own link', async () => {
+      const { AdminName: _name, AdminMobile: _mobile, ...anyone } = organization(2);
+      const [row] = await registerAndWait([anyone], { BatchAuthMethod: 0 });
+      expect(row.ErrorMessage).toBe('');
+      expect(row.AuthUrl).toMatch(/^https:/);
+    });
+  });
 });

@@ -2,15 +2,17 @@
  * describeBatchOrganizationRegistrationUrls and createBatchOrganizationAuthorizationUrl as built,
  * through the real ESS SDK, against the local ESS emulator (tasks ready after 150 ms).
  */
+import { AUTHORIZATION_MESSAGES } from '../../server/organizations/wording';
 import type { Harness } from '../support/functionHarness';
 import {
-  asAdmin,
+  asOperator,
   AUTHORIZE,
+  CHECK_ACCESS,
   DESCRIBE,
-  NOT_ADMIN,
+  NOT_OPERATOR,
   organization,
   organizations,
-  OTHER_ADMIN,
+  OTHER_OPERATOR,
   REGISTER,
   registerReady,
   startOrganizationHarness,
@@ -43,10 +45,10 @@ const authorizeCalls = () => essCalls('CreateBatchOrganizationAuthorizationUrl')
 describe('describeBatchOrganizationRegistrationUrls', () => {
   it('answers ready: false while ESS processes the task (no retry), then the links', async () => {
     frozenAt = Date.now();
-    const created = await asAdmin(h, REGISTER, { organizations: organizations(2) });
+    const created = await asOperator(h, REGISTER, { organizations: organizations(2) });
     const taskId = created.taskIds[0];
 
-    expect(await asAdmin(h, DESCRIBE, { taskId })).toEqual({ ok: true, ready: false });
+    expect(await asOperator(h, DESCRIBE, { taskId })).toEqual({ ok: true, ready: false });
     frozenAt = undefined;
     const [processing] = essCalls('DescribeBatchOrganizationRegistrationUrls');
     expect(processing.errorCode).toBe('FailedOperation');
@@ -68,7 +70,7 @@ describe('describeBatchOrganizationRegistrationUrls', () => {
         errorMessage: '',
       })),
     });
-    // The sub-tasks are now known to be this admin's.
+    // The sub-tasks are now known to be this operator's.
     const subTasks = await h.storedDocuments(SUBTASKS);
     expect(ready.rows.map((row: { subTaskId: string }) => subTasks[row.subTaskId])).toEqual([
       expect.objectContaining({ owner: expect.stringMatching(/^oAdmin/), taskId }),
@@ -76,28 +78,28 @@ describe('describeBatchOrganizationRegistrationUrls', () => {
     ]);
   });
 
-  it('answers TASK_NOT_FOUND for another admin’s task or an unknown one, without ESS', async () => {
-    const created = await asAdmin(h, REGISTER, { organizations: organizations(1) });
-    const foreign = await asAdmin(h, DESCRIBE, { taskId: created.taskIds[0] }, OTHER_ADMIN);
+  it('answers TASK_NOT_FOUND for another operator’s task or an unknown one, without ESS', async () => {
+    const created = await asOperator(h, REGISTER, { organizations: organizations(1) });
+    const foreign = await asOperator(h, DESCRIBE, { taskId: created.taskIds[0] }, OTHER_OPERATOR);
     expect(foreign).toEqual({
       ok: false,
       code: 'TASK_NOT_FOUND',
       message: '未找到该企业认证任务，或它不是你创建的',
     });
-    expect(await asAdmin(h, DESCRIBE, { taskId: 'yDunknownTask' })).toMatchObject({
+    expect(await asOperator(h, DESCRIBE, { taskId: 'yDunknownTask' })).toMatchObject({
       code: 'TASK_NOT_FOUND',
     });
     expect(essCalls('DescribeBatchOrganizationRegistrationUrls')).toHaveLength(0);
   });
 
   it('takes another FailedOperation on a fresh task as "still processing", and logs ESS’s message', async () => {
-    const created = await asAdmin(h, REGISTER, { organizations: organizations(1) });
+    const created = await asOperator(h, REGISTER, { organizations: organizations(1) });
     h.emulator.injectFault({
       action: 'DescribeBatchOrganizationRegistrationUrls',
       code: 'FailedOperation',
       message: '任务状态未就绪',
     });
-    expect(await asAdmin(h, DESCRIBE, { taskId: created.taskIds[0] })).toEqual({
+    expect(await asOperator(h, DESCRIBE, { taskId: created.taskIds[0] })).toEqual({
       ok: true,
       ready: false,
     });
@@ -105,23 +107,53 @@ describe('describeBatchOrganizationRegistrationUrls', () => {
     expect((await waitForLinks(h, created.taskIds[0])).ready).toBe(true);
   });
 
-  it('checks the caller before the event: the pages probe access with an empty task id', async () => {
-    expect(await asAdmin(h, DESCRIBE, { taskId: '' }, NOT_ADMIN)).toMatchObject({
+  it('checks the caller before the event', async () => {
+    expect(await asOperator(h, DESCRIBE, { taskId: '' }, NOT_OPERATOR)).toMatchObject({
       code: 'FORBIDDEN',
     });
-    expect(await asAdmin(h, DESCRIBE, { taskId: '' })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await asOperator(h, DESCRIBE, { taskId: '' })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(h.emulator.calls()).toHaveLength(0);
+  });
+
+  it('logs the "still processing" answers of a poll at level info, never error', async () => {
+    frozenAt = Date.now();
+    const created = await asOperator(h, REGISTER, { organizations: organizations(1) });
+    for (let round = 0; round < 3; round += 1) {
+      expect(await asOperator(h, DESCRIBE, { taskId: created.taskIds[0] })).toEqual({
+        ok: true,
+        ready: false,
+      });
+    }
+    const lines = h
+      .logs()
+      .split('\n')
+      .filter((line) => line.includes('DescribeBatchOrganizationRegistrationUrls'));
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ level: 'info' });
+  });
+});
+
+describe('checkOperatorAccess', () => {
+  it('answers an operator ok and anyone else FORBIDDEN, without ESS or configuration', async () => {
+    delete h.env.ESS_SECRET_KEY;
+    expect(await asOperator(h, CHECK_ACCESS, {})).toEqual({ ok: true });
+    expect(await asOperator(h, CHECK_ACCESS, {}, NOT_OPERATOR)).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: '你没有权限进行此操作',
+    });
     expect(h.emulator.calls()).toHaveLength(0);
   });
 });
 
 describe('createBatchOrganizationAuthorizationUrl', () => {
-  const ADMIN_A_EVENT = { ...SUPER_ADMIN_A, adminIdCardType: 'ID_CARD' };
+  const SUPER_ADMIN_A_EVENT = { ...SUPER_ADMIN_A, superAdminIdCardType: 'ID_CARD' };
 
   /** Registers enterprise 1 (super admin A), then asks for an HTTP link to its sub-task. */
   async function linkForOneEnterprise(event: object = {}) {
     const { rows } = await registerReady(h, [organization(1)]);
-    return asAdmin(h, AUTHORIZE, {
-      ...ADMIN_A_EVENT,
+    return asOperator(h, AUTHORIZE, {
+      ...SUPER_ADMIN_A_EVENT,
       subTaskIds: [rows[0].subTaskId],
       endpoint: 'HTTP',
       ...event,
@@ -141,12 +173,14 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
   ])('passes the %s link through unchanged, without a mini-program', async (endpoint, url) => {
     const { rows } = await registerReady(h, organizations(2));
     const subTaskIds = rows.map((row) => row.subTaskId);
-    const result = await asAdmin(h, AUTHORIZE, { ...ADMIN_A_EVENT, subTaskIds, endpoint });
+    const result = await asOperator(h, AUTHORIZE, { ...SUPER_ADMIN_A_EVENT, subTaskIds, endpoint });
     expect(result).toEqual({
       ok: true,
       authUrl: expect.stringMatching(url),
       expireTime: expect.any(Number),
       errorMessages: [],
+      subTaskMessages: {},
+      otherMessages: [],
     });
     expect(result.expireTime).toBeGreaterThan(Date.now() / 1000 + 6 * 24 * 3600);
     const [call] = authorizeCalls();
@@ -154,7 +188,7 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
       AdminName: '王五',
       AdminMobile: '13900139000',
       AdminIdCardType: 'ID_CARD',
-      AdminIdCardNumber: SUPER_ADMIN_A.adminIdCardNumber,
+      AdminIdCardNumber: SUPER_ADMIN_A.superAdminIdCardNumber,
       SubTaskIds: subTaskIds,
       Endpoint: endpoint,
     });
@@ -170,6 +204,8 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
       ),
       expireTime: expect.any(Number),
       errorMessages: [],
+      subTaskMessages: {},
+      otherMessages: [],
       miniAppId: 'wx371151823f6f3edf',
       envVersion: 'release',
     });
@@ -177,29 +213,35 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
 
   it('passes on ESS’s messages for sub-tasks registered with another super admin', async () => {
     const mine = await registerReady(h, [organization(1)]);
-    const otherAdmins = await registerReady(h, [organization(2, SUPER_ADMIN_B)]);
-    const foreignId = otherAdmins.rows[0].subTaskId;
-    const result = await asAdmin(h, AUTHORIZE, {
-      ...ADMIN_A_EVENT,
+    const otherSuperAdmins = await registerReady(h, [organization(2, SUPER_ADMIN_B)]);
+    const foreignId = otherSuperAdmins.rows[0].subTaskId;
+    const result = await asOperator(h, AUTHORIZE, {
+      ...SUPER_ADMIN_A_EVENT,
       subTaskIds: [mine.rows[0].subTaskId, foreignId],
       endpoint: 'HTTP',
     });
     expect(result).toMatchObject({ ok: true });
     expect(result.errorMessages).toEqual([expect.stringContaining(foreignId)]);
+    // Placed by the server with the sub-task it is about: the page does not read ESS's text.
+    expect(result.subTaskMessages).toEqual({ [foreignId]: result.errorMessages });
+    expect(result.otherMessages).toEqual([]);
     expect(authorizeCalls()[0].params.SubTaskIds).toEqual([mine.rows[0].subTaskId, foreignId]);
   });
 
-  it('says the admin must match when ESS finds none of the sub-tasks theirs', async () => {
-    const result = await linkForOneEnterprise({ ...SUPER_ADMIN_B, adminIdCardNumber: undefined });
+  it('says the super admin must match when ESS finds none of the sub-tasks theirs', async () => {
+    const result = await linkForOneEnterprise({
+      ...SUPER_ADMIN_B,
+      superAdminIdCardNumber: undefined,
+    });
     expect(result).toMatchObject({ ok: false, code: 'ESS_REJECTED' });
     expect(result.message).toMatch(/超管姓名、手机号和证件号须与创建认证任务时填写的一致/);
     expect(result.requestId).toBe(authorizeCalls()[0].requestId);
   });
 
-  it('refuses sub-tasks of another admin’s tasks, or unknown ones, without calling ESS', async () => {
-    const theirs = await registerReady(h, [organization(1)], OTHER_ADMIN);
-    const result = await asAdmin(h, AUTHORIZE, {
-      ...ADMIN_A_EVENT,
+  it('refuses sub-tasks of another operator’s tasks, or unknown ones, without calling ESS', async () => {
+    const theirs = await registerReady(h, [organization(1)], OTHER_OPERATOR);
+    const result = await asOperator(h, AUTHORIZE, {
+      ...SUPER_ADMIN_A_EVENT,
       subTaskIds: [theirs.rows[0].subTaskId, 'yDneverSeen'],
       endpoint: 'HTTP',
     });
@@ -211,24 +253,51 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
   });
 
   it('acts for a subsidiary: proxyOrganizationId goes in Agent.ProxyOrganizationId', async () => {
-    const result = await linkForOneEnterprise({ proxyOrganizationId: 'yDsubsidiaryOrg0001' });
-    expect(result.ok).toBe(true);
-    expect(authorizeCalls()[0].params.Agent).toEqual({
-      ProxyOrganizationId: 'yDsubsidiaryOrg0001',
+    const proxyOrganizationId = 'yDsubsidiaryOrg0001';
+    const { rows } = await registerReady(h, [organization(1)], undefined, { proxyOrganizationId });
+    const event = { ...SUPER_ADMIN_A_EVENT, subTaskIds: [rows[0].subTaskId], endpoint: 'HTTP' };
+    const result = await asOperator(h, AUTHORIZE, { ...event, proxyOrganizationId });
+    expect(result).toMatchObject({ ok: true, errorMessages: [] });
+    expect(authorizeCalls()[0].params.Agent).toEqual({ ProxyOrganizationId: proxyOrganizationId });
+    // Without it, ESS looks in the parent's own organization: the sub-task is not there.
+    expect(await asOperator(h, AUTHORIZE, event)).toMatchObject({
+      ok: false,
+      code: 'ESS_REJECTED',
     });
   });
 
-  it('works with a Hong Kong admin’s travel permit, checked by its own rule', async () => {
+  it('words a rate limit for the operator, never in the personal flow’s terms (实名)', async () => {
+    h.env.ESS_MAX_ATTEMPTS = '1';
+    const { rows } = await registerReady(h, [organization(1)]);
+    h.emulator.injectFault({
+      action: 'CreateBatchOrganizationAuthorizationUrl',
+      code: 'RequestLimitExceeded',
+      message: 'too many',
+    });
+    const result = await asOperator(h, AUTHORIZE, {
+      ...SUPER_ADMIN_A_EVENT,
+      subTaskIds: [rows[0].subTaskId],
+      endpoint: 'HTTP',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'RATE_LIMITED',
+      message: AUTHORIZATION_MESSAGES.RATE_LIMITED,
+    });
+    expect(result.message).not.toMatch(/实名/);
+  });
+
+  it('works with a Hong Kong super admin’s travel permit, checked by its own rule', async () => {
     const hongKongAdmin = {
-      adminName: 'Chan Tai Man',
-      adminMobile: '13600136000',
-      adminIdCardType: 'HONGKONG_AND_MACAO' as const,
-      adminIdCardNumber: 'H1234567890',
+      superAdminName: 'Chan Tai Man',
+      superAdminMobile: '13600136000',
+      superAdminIdCardType: 'HONGKONG_AND_MACAO' as const,
+      superAdminIdCardNumber: 'H1234567890',
     };
     const { rows } = await registerReady(h, [{ ...organization(1), ...hongKongAdmin }]);
-    const result = await asAdmin(h, AUTHORIZE, {
+    const result = await asOperator(h, AUTHORIZE, {
       ...hongKongAdmin,
-      adminIdCardNumber: 'h 1234567890',
+      superAdminIdCardNumber: 'h 1234567890',
       subTaskIds: [rows[0].subTaskId],
       endpoint: 'HTTP',
     });
@@ -243,19 +312,23 @@ describe('createBatchOrganizationAuthorizationUrl', () => {
   });
 
   it('rejects a wrong admin identity or endpoint with field messages, without ESS', async () => {
-    const wrong = await asAdmin(h, AUTHORIZE, {
-      adminName: 'Wang',
-      adminMobile: '123',
-      adminIdCardNumber: '440305198501011232',
+    const wrong = await asOperator(h, AUTHORIZE, {
+      superAdminName: 'Wang',
+      superAdminMobile: '123',
+      superAdminIdCardNumber: '440305198501011232',
       endpoint: 'HTTP',
     });
     expect(wrong).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    expect(Object.keys(wrong.fieldErrors).sort()).toEqual(['idCardNumber', 'mobile', 'name']);
-    const endpoint = await asAdmin(h, AUTHORIZE, { ...ADMIN_A_EVENT, endpoint: 'PC' });
+    expect(Object.keys(wrong.fieldErrors).sort()).toEqual([
+      'superAdminIdCardNumber',
+      'superAdminMobile',
+      'superAdminName',
+    ]);
+    const endpoint = await asOperator(h, AUTHORIZE, { ...SUPER_ADMIN_A_EVENT, endpoint: 'PC' });
     expect(endpoint).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(endpoint.message).toMatch(/APP、HTTP、HTTP_SHORT_URL、QR_CODE/);
     expect(
-      await asAdmin(h, AUTHORIZE, { ...ADMIN_A_EVENT, endpoint: 'HTTP' }, NOT_ADMIN),
+      await asOperator(h, AUTHORIZE, { ...SUPER_ADMIN_A_EVENT, endpoint: 'HTTP' }, NOT_OPERATOR),
     ).toMatchObject({ code: 'FORBIDDEN' });
     expect(h.emulator.calls()).toHaveLength(0);
   });

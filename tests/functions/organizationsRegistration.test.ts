@@ -4,17 +4,20 @@
  */
 import type { Harness } from '../support/functionHarness';
 import {
-  ADMIN,
-  asAdmin,
+  OPERATOR,
+  asOperator,
   BATCHES,
-  NOT_ADMIN,
+  DESCRIBE,
+  HELD as HELD_COLLECTION,
+  NOT_OPERATOR,
   organization,
   organizations,
-  OTHER_ADMIN,
+  OTHER_OPERATOR,
   REGISTER,
   startOrganizationHarness,
   SUPER_ADMIN_A,
   TASKS,
+  waitForLinks,
 } from '../support/organizationFixtures';
 
 const CREATE = 'CreateBatchOrganizationRegistrationTasks';
@@ -37,14 +40,14 @@ const withWrongCheckCharacter = (value: string) =>
   value.slice(0, 17) + (value[17] === '0' ? '1' : '0');
 /** The fixture's name as ESS must get it: Chinese brackets. */
 const chineseName = (n: number) => `模拟科技（深圳）有限公司${n}`;
-const register = (event: object, openid?: string) => asAdmin(h, REGISTER, event, openid);
+const register = (event: object, openid?: string) => asOperator(h, REGISTER, event, openid);
 
 describe('who may register enterprises', () => {
   it('answers FORBIDDEN to anyone not in ADMIN_OPENIDS, before reading the event', async () => {
-    const result = await register({ organizations: organizations(2) }, NOT_ADMIN);
+    const result = await register({ organizations: organizations(2) }, NOT_OPERATOR);
     expect(result).toEqual({ ok: false, code: 'FORBIDDEN', message: '你没有权限进行此操作' });
     // Even an invalid event is not looked at.
-    expect(await register({ organizations: 'nonsense' }, NOT_ADMIN)).toMatchObject({
+    expect(await register({ organizations: 'nonsense' }, NOT_OPERATOR)).toMatchObject({
       code: 'FORBIDDEN',
     });
     expect(h.emulator.calls()).toHaveLength(0);
@@ -57,7 +60,7 @@ describe('who may register enterprises', () => {
       code: 'FORBIDDEN',
     });
     expect(h.logs()).toContain('ADMIN_OPENIDS is not set');
-    h.env.ADMIN_OPENIDS = ADMIN;
+    h.env.ADMIN_OPENIDS = OPERATOR;
     expect(await h.invoke(REGISTER, {}, { openid: null })).toMatchObject({ code: 'NO_IDENTITY' });
     expect(h.emulator.calls()).toHaveLength(0);
   });
@@ -68,25 +71,29 @@ describe('row validation', () => {
     const rows = [
       organization(1),
       { ...organization(2), uniformSocialCreditCode: '91350100M000100Y44' },
-      { ...organization(3), adminMobile: '1390013900' },
+      { ...organization(3), superAdminMobile: '1390013900' },
       { ...organization(4), organizationName: organization(1).organizationName },
-      { ...organization(5), adminIdCardType: 'HONGKONG_AND_MACAO', adminIdCardNumber: 'H12345678' },
+      {
+        ...organization(5),
+        superAdminIdCardType: 'HONGKONG_AND_MACAO',
+        superAdminIdCardNumber: 'H12345678',
+      },
       {
         ...organization(6),
-        adminIdCardType: 'HONGKONG_MACAO_AND_TAIWAN',
-        adminIdCardNumber: SUPER_ADMIN_A.adminIdCardNumber,
+        superAdminIdCardType: 'HONGKONG_MACAO_AND_TAIWAN',
+        superAdminIdCardNumber: SUPER_ADMIN_A.superAdminIdCardNumber,
       },
-      { ...organization(7), adminIdCardNumber: '440305198501011232' },
+      { ...organization(7), superAdminIdCardNumber: '440305198501011232' },
     ];
     const result = await register({ organizations: rows });
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(result.rowErrors).toEqual([
       { index: 1, fields: { uniformSocialCreditCode: expect.stringMatching(/校验位/) } },
-      { index: 2, fields: { adminMobile: '请输入11位手机号' } },
+      { index: 2, fields: { superAdminMobile: '请输入11位手机号' } },
       { index: 3, fields: { organizationName: expect.stringMatching(/与第1行的企业名称重复/) } },
-      { index: 4, fields: { adminIdCardNumber: expect.stringMatching(/H或M开头/) } },
-      { index: 5, fields: { adminIdCardNumber: expect.stringMatching(/810000/) } },
-      { index: 6, fields: { adminIdCardNumber: expect.stringMatching(/校验位/) } },
+      { index: 4, fields: { superAdminIdCardNumber: expect.stringMatching(/H或M开头/) } },
+      { index: 5, fields: { superAdminIdCardNumber: expect.stringMatching(/810000/) } },
+      { index: 6, fields: { superAdminIdCardNumber: expect.stringMatching(/校验位/) } },
     ]);
     expect(h.emulator.calls()).toHaveLength(0);
   });
@@ -109,10 +116,9 @@ describe('row validation', () => {
 describe('enterprises sent without an answer, in later submissions', () => {
   const HELD = /上次提交未得到腾讯电子签答复，可能已提交成功；请先在控制台核对/;
   const code = (n: number) => organization(n).uniformSocialCreditCode;
-  /** The enterprises the server holds for each admin: `owner → codes`. */
+  /** The enterprises the server holds for each operator (their own collection). */
   const heldCodes = async () =>
-    Object.values(await h.storedDocuments(BATCHES))
-      .filter((doc) => doc.kind === 'heldCode')
+    Object.values(await h.storedDocuments(HELD_COLLECTION))
       .map((doc) => `${doc.owner}:${doc.code}:${doc.state}`)
       .sort();
 
@@ -134,8 +140,12 @@ describe('enterprises sent without an answer, in later submissions', () => {
   it('a new submission (another key) does not send them again; only what was confirmed not submitted', async () => {
     await firstSubmissionTimesOut();
     expect(await heldCodes()).toEqual(
-      [1, 2, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort(),
+      [1, 2, 3].map((n) => `${OPERATOR}:${code(n)}:unconfirmed`).sort(),
     );
+    // Each kind of record in its own collection: the batches hold submissions only.
+    expect(Object.values(await h.storedDocuments(BATCHES))).toEqual([
+      expect.objectContaining({ owner: OPERATOR, chunks: [expect.any(Object)] }),
+    ]);
 
     // The page reloaded, the same three pasted again with a fourth: a new request key.
     const again = await register({
@@ -183,16 +193,18 @@ describe('enterprises sent without an answer, in later submissions', () => {
     expect(createCalls()).toHaveLength(3);
     expect(submittedNames(2)).toEqual([chineseName(2)]);
     // Submitted: no longer held. The others still are.
-    expect(await heldCodes()).toEqual([1, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort());
+    expect(await heldCodes()).toEqual(
+      [1, 3].map((n) => `${OPERATOR}:${code(n)}:unconfirmed`).sort(),
+    );
 
-    // Per admin: another admin's submission of the same enterprises is sent.
-    const theirs = await register({ organizations: [organization(1)] }, OTHER_ADMIN);
+    // Per operator: another operator's submission of the same enterprises is sent.
+    const theirs = await register({ organizations: [organization(1)] }, OTHER_OPERATOR);
     expect(theirs).toMatchObject({ ok: true, rowStatuses: ['submitted'] });
     expect(createCalls()).toHaveLength(4);
     // Codes only: nothing personal at rest.
-    expect(JSON.stringify(await h.storedDocuments(BATCHES))).not.toMatch(
-      /王五|李四|13900139000|440305198501011231|模拟科技/,
-    );
+    expect(
+      JSON.stringify([await h.storedDocuments(BATCHES), await h.storedDocuments(HELD_COLLECTION)]),
+    ).not.toMatch(/王五|李四|13900139000|440305198501011231|模拟科技/);
   });
 
   it('a submission whose other rows ESS refuses still says which rows are held', async () => {
@@ -212,7 +224,7 @@ describe('enterprises sent without an answer, in later submissions', () => {
     expect(submittedNames(1)).toEqual([chineseName(5)]);
     // ESS answered (it did nothing): enterprise 5 is not held.
     expect(await heldCodes()).toEqual(
-      [1, 2, 3].map((n) => `${ADMIN}:${code(n)}:unconfirmed`).sort(),
+      [1, 2, 3].map((n) => `${OPERATOR}:${code(n)}:unconfirmed`).sort(),
     );
   });
 
@@ -246,7 +258,10 @@ describe('enterprises sent without an answer, in later submissions', () => {
 
 describe('submitting', () => {
   it('splits 23 enterprises into ESS calls of 10, 10 and 3, normalised, in order', async () => {
-    const rows = organizations(23).map((row) => ({ ...row, adminMobile: '+86 139 0013 9000' }));
+    const rows = organizations(23).map((row) => ({
+      ...row,
+      superAdminMobile: '+86 139 0013 9000',
+    }));
     const result = await register({ organizations: rows, endpoint: 'APP', batchAuthMethod: 1 });
 
     expect(result).toEqual({
@@ -271,14 +286,18 @@ describe('submitting', () => {
           AdminName: '王五',
           AdminMobile: '13900139000',
           AdminIdCardType: 'ID_CARD',
-          AdminIdCardNumber: SUPER_ADMIN_A.adminIdCardNumber,
+          AdminIdCardNumber: SUPER_ADMIN_A.superAdminIdCardNumber,
           AuthorizationTypes: [2],
         },
       ]),
     });
     // Who owns each task is remembered; nothing personal is at rest.
     const tasks = await h.storedDocuments(TASKS);
-    expect(result.taskIds.map((id: string) => tasks[id]?.owner)).toEqual([ADMIN, ADMIN, ADMIN]);
+    expect(result.taskIds.map((id: string) => tasks[id]?.owner)).toEqual([
+      OPERATOR,
+      OPERATOR,
+      OPERATOR,
+    ]);
     const stored = JSON.stringify([await h.storedDocuments(BATCHES), tasks]);
     expect(stored).not.toMatch(/王五|13900139000|440305198501011231|模拟科技/);
     expect(h.logs()).toContain(result.taskIds[2]);
@@ -292,7 +311,7 @@ describe('submitting', () => {
     const retyped = rows.map((row) => ({
       ...row,
       organizationName: ` ${row.organizationName} `,
-      adminMobile: '139 0013 9000',
+      superAdminMobile: '139 0013 9000',
       uniformSocialCreditCode: row.uniformSocialCreditCode.toLowerCase(),
     }));
     const second = await register({ organizations: retyped });
@@ -305,7 +324,7 @@ describe('submitting', () => {
   it('scopes a request to its caller: another admin submitting the same rows gets new tasks', async () => {
     const rows = organizations(3);
     const mine = await register({ organizations: rows });
-    const theirs = await register({ organizations: rows }, OTHER_ADMIN);
+    const theirs = await register({ organizations: rows }, OTHER_OPERATOR);
     expect(theirs).toMatchObject({ ok: true, replayed: false });
     expect(theirs.taskIds).not.toEqual(mine.taskIds);
     expect(createCalls()).toHaveLength(2);
@@ -353,7 +372,7 @@ describe('submitting', () => {
       'InternalError.System',
       'InternalError.System',
     ]);
-    expect((await h.storedDocuments(TASKS))[firstTaskId]).toMatchObject({ owner: ADMIN });
+    expect((await h.storedDocuments(TASKS))[firstTaskId]).toMatchObject({ owner: OPERATOR });
     // Done: the batch is not held by anyone.
     expect(Object.values(await h.storedDocuments(BATCHES))[0].lease).toBeUndefined();
 
@@ -465,5 +484,83 @@ describe('submitting', () => {
     expect(result).toMatchObject({ ok: false, code: 'CONFIG_ERROR' });
     expect(result.message).toMatch(/企业认证服务/);
     expect(h.emulator.calls()).toHaveLength(0);
+  });
+});
+
+describe('the super admin by link mode, and subsidiaries', () => {
+  const withoutSuperAdmin = (n: number) => {
+    const { superAdminName: _name, superAdminMobile: _mobile, ...row } = organization(n);
+    return row;
+  };
+
+  it('a link per enterprise takes rows naming no super admin: ESS gets no AdminName/AdminMobile', async () => {
+    const result = await register({ organizations: [withoutSuperAdmin(1)], batchAuthMethod: 0 });
+    expect(result).toMatchObject({ ok: true, rowStatuses: ['submitted'] });
+    const [sent] = createCalls()[0].params.RegistrationOrganizations as Record<string, unknown>[];
+    expect(sent).not.toHaveProperty('AdminName');
+    expect(sent).not.toHaveProperty('AdminMobile');
+  });
+
+  it('one combined link needs every row’s super admin: refused by row, nothing sent', async () => {
+    const result = await register({
+      organizations: [organization(1), withoutSuperAdmin(2)],
+      batchAuthMethod: 1,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      rowErrors: [
+        { index: 1, fields: { superAdminName: '请输入姓名', superAdminMobile: '请输入手机号' } },
+      ],
+    });
+    expect(createCalls()).toHaveLength(0);
+  });
+
+  it('registers for a subsidiary (Agent.ProxyOrganizationId) and reads the links for it too', async () => {
+    // Tasks ready after 100 ms (instead of ESS's 3 s) so that their links are read here.
+    await h.close();
+    h = await startOrganizationHarness({ taskReadyDelayMs: 100 });
+    const proxyOrganizationId = 'yDxSubsidiary0001';
+    const created = await register({ organizations: organizations(2), proxyOrganizationId });
+    expect(created).toMatchObject({ ok: true, rowStatuses: ['submitted', 'submitted'] });
+    expect(createCalls()[0].params.Agent).toEqual({ ProxyOrganizationId: proxyOrganizationId });
+    expect((await h.storedDocuments(TASKS))[created.taskIds[0]]).toMatchObject({
+      proxyOrganizationId,
+    });
+
+    // The page asks with the task id only: the server sends the subsidiary remembered with it.
+    const ready = await waitForLinks(h, created.taskIds[0]);
+    expect(ready).toMatchObject({ ok: true, ready: true, proxyOrganizationId });
+    const describes = h.emulator.calls('DescribeBatchOrganizationRegistrationUrls');
+    expect(describes.every((call) => call.errorCode !== 'InvalidParameterValue')).toBe(true);
+    expect(describes.map((call) => call.params.Agent)).toEqual(
+      describes.map(() => ({ ProxyOrganizationId: proxyOrganizationId })),
+    );
+    // Another subsidiary's id is refused without ESS.
+    const before = describes.length;
+    expect(
+      await asOperator(h, DESCRIBE, {
+        taskId: created.taskIds[0],
+        proxyOrganizationId: 'yDxOther',
+      }),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(h.emulator.calls('DescribeBatchOrganizationRegistrationUrls')).toHaveLength(before);
+
+    // The same rows for no subsidiary are another submission.
+    expect(await register({ organizations: organizations(2) })).toMatchObject({ replayed: false });
+    expect(createCalls()).toHaveLength(2);
+  });
+
+  it('refuses a malformed subsidiary id by field, without ESS', async () => {
+    const result = await register({
+      organizations: organizations(1),
+      proxyOrganizationId: 'not an id!',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      fieldErrors: { proxyOrganizationId: expect.stringMatching(/子企业组织ID/) },
+    });
+    expect(createCalls()).toHaveLength(0);
   });
 });

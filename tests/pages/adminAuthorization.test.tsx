@@ -3,6 +3,9 @@ import Taro from '@tarojs/taro';
 import AuthorizationPage from '../../src/admin/pages/authorization';
 import { ERROR_MESSAGES } from '../../src/domain/errors';
 import { isEssLaunchPending } from '../../src/services/essReturn';
+import EnterprisesPage from '../../src/admin/pages/enterprises';
+import { forgetSuperAdmins, rememberSuperAdmins } from '../../src/admin/lib/superAdminSession';
+import type { OrganizationRow } from '../../src/domain/organizationContract';
 import { rememberRegistration } from '../../src/services/registrationHistory';
 import { formatExpireTime } from '../../src/services/verification';
 import { __triggerDidShow } from '../mocks/taro';
@@ -14,11 +17,19 @@ import {
   mockAdminCloud,
   mocked,
   privacyNotYetAgreed,
+  paste,
   readyRow,
+  spreadsheetText,
+  submitButton,
   type AdminHandlers,
+  shown,
 } from './adminSupport';
 
-const ADMIN = { name: '王五', mobile: '13900139000', idCardNumber: '11010519491231002X' };
+beforeEach(() => {
+  forgetSuperAdmins();
+});
+
+const SUPER_ADMIN = { name: '王五', mobile: '13900139000', idCardNumber: '11010519491231002X' };
 const EXPIRE_TIME = Math.floor(Date.now() / 1000) + 7 * 24 * 3600;
 /** As ESS returns it: `&` left alone, never `\u0026`. */
 const APP_PATH =
@@ -29,7 +40,15 @@ const QR_URL =
   'https://dyn.ess.tencent.cn/imgs/qrcode_urls/authorization_enterprise_for_batch_submit/yDCHHUUckpbdauq9UEjnoFDCCumAMmv1.png';
 
 function linkAnswer(authUrl: string, extra: Record<string, unknown> = {}) {
-  return { ok: true as const, authUrl, expireTime: EXPIRE_TIME, errorMessages: [], ...extra };
+  return {
+    ok: true as const,
+    authUrl,
+    expireTime: EXPIRE_TIME,
+    errorMessages: [] as string[],
+    subTaskMessages: {} as Record<string, string[]>,
+    otherMessages: [] as string[],
+    ...extra,
+  };
 }
 
 /** A remembered submission of two ready enterprises, and the given answer for the link. */
@@ -55,7 +74,7 @@ async function renderPage(handlers: AdminHandlers = {}) {
 const type = (label: string, value: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
-function fillAdmin(admin = ADMIN) {
+function fillSuperAdmin(admin = SUPER_ADMIN) {
   type('超管姓名', admin.name);
   type('超管手机号', admin.mobile);
   type('超管证件号', admin.idCardNumber);
@@ -68,39 +87,39 @@ function chooseEndpoint(label: string) {
 const generateButton = () => screen.getByRole('button', { name: /生成批量认证链接|正在生成/ });
 
 async function generate(endpointLabel: string) {
-  fillAdmin();
+  fillSuperAdmin();
   chooseEndpoint(endpointLabel);
   fireEvent.click(generateButton());
-  await screen.findByText('批量认证链接已生成');
+  await screen.findByText(shown('批量认证链接已生成'));
 }
 
 describe('authorization page: the form', () => {
-  it('lists the ready enterprises of the last submission, all selected, and warns the admin must match', async () => {
+  it('lists the ready enterprises of the last submission, all selected, and warns the super admin must match', async () => {
     await renderPage();
     expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([{ taskId: 'task-1' }]);
     expect(screen.getByRole('checkbox', { name: ORGS[0].organizationName })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: ORGS[1].organizationName })).toBeChecked();
-    expect(screen.getByText(`子任务ID：${readyRow(0).subTaskId}`)).toBeInTheDocument();
-    expect(screen.getByText(/必须与当时完全一致/)).toBeInTheDocument();
+    expect(screen.getByText(shown(`子任务ID：${readyRow(0).subTaskId}`))).toBeInTheDocument();
+    expect(screen.getByText(shown(/必须与当时完全一致/))).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: '超管如何打开：链接' })).toBeChecked();
   });
 
-  it('sends the admin, the picked sub-tasks, the link kind and the subsidiary id', async () => {
+  it('sends the super admin, the picked sub-tasks, the link kind and the subsidiary id', async () => {
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
-    fillAdmin({ ...ADMIN, idCardNumber: '11010519491231002x' });
+    fillSuperAdmin({ ...SUPER_ADMIN, idCardNumber: '11010519491231002x' });
     fireEvent.click(screen.getByRole('checkbox', { name: ORGS[0].organizationName }));
-    expect(screen.getByText('已选 1/2 家企业')).toBeInTheDocument();
+    expect(screen.getByText(shown('已选 1/2 家企业'))).toBeInTheDocument();
     chooseEndpoint('短链接');
     type('子企业组织ID', ' yDxSubOrg123 ');
     fireEvent.click(generateButton());
 
-    await screen.findByText('批量认证链接已生成');
+    await screen.findByText(shown('批量认证链接已生成'));
     expect(callsTo('createBatchOrganizationAuthorizationUrl')).toEqual([
       {
-        adminName: '王五',
-        adminMobile: '13900139000',
-        adminIdCardType: 'ID_CARD',
-        adminIdCardNumber: '11010519491231002X',
+        superAdminName: '王五',
+        superAdminMobile: '13900139000',
+        superAdminIdCardType: 'ID_CARD',
+        superAdminIdCardNumber: '11010519491231002X',
         subTaskIds: [readyRow(1).subTaskId],
         endpoint: 'HTTP_SHORT_URL',
         proxyOrganizationId: 'yDxSubOrg123',
@@ -108,11 +127,11 @@ describe('authorization page: the form', () => {
     ]);
   });
 
-  it('leaves the sub-tasks out when none is picked (ESS takes all of the admin’s)', async () => {
+  it('leaves the sub-tasks out when none is picked (ESS takes all of the super admin’s)', async () => {
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
     fireEvent.click(screen.getByRole('button', { name: '全不选' }));
     expect(
-      screen.getByText(/未勾选企业时，链接将包含该超管名下全部已就绪的企业/),
+      screen.getByText(shown(/未勾选企业时，链接将包含该超管名下全部已就绪的企业/)),
     ).toBeInTheDocument();
     await generate('链接');
     const [sent] = callsTo('createBatchOrganizationAuthorizationUrl');
@@ -120,19 +139,23 @@ describe('authorization page: the form', () => {
     expect(sent).not.toHaveProperty('proxyOrganizationId');
   });
 
-  it('checks the admin with the shared rules (ID by document type) and sends nothing while invalid', async () => {
+  it('checks the super admin with the shared rules (ID by document type) and sends nothing while invalid', async () => {
     await renderPage();
     type('超管姓名', '王五');
     type('超管手机号', '1390013900');
     fireEvent.click(screen.getByRole('radio', { name: '超管证件类型：港澳居民来往内地通行证' }));
     type('超管证件号', '11010519491231002X');
     fireEvent.click(generateButton());
-    expect(screen.getByText('请输入11位手机号')).toBeInTheDocument();
-    expect(screen.getByText('通行证号码应为H或M开头，后接10位数字，共11位')).toBeInTheDocument();
+    expect(screen.getByText(shown('请输入11位手机号'))).toBeInTheDocument();
+    expect(
+      screen.getByText(shown('通行证号码应为H或M开头，后接10位数字，共11位')),
+    ).toBeInTheDocument();
     // H and 8 digits is not what ESS takes (11 characters): refused here, not by ESS.
     type('超管证件号', 'H12345678');
     fireEvent.click(generateButton());
-    expect(screen.getByText('通行证号码应为H或M开头，后接10位数字，共11位')).toBeInTheDocument();
+    expect(
+      screen.getByText(shown('通行证号码应为H或M开头，后接10位数字，共11位')),
+    ).toBeInTheDocument();
     expect(callsTo('createBatchOrganizationAuthorizationUrl')).toHaveLength(0);
   });
 
@@ -143,14 +166,14 @@ describe('authorization page: the form', () => {
     expect(popup).toHaveTextContent(/超管信息（姓名、手机号、证件号码）/);
     fireEvent.click(screen.getByRole('button', { name: '暂不同意' }));
 
-    fillAdmin();
+    fillSuperAdmin();
     chooseEndpoint('链接');
     fireEvent.click(generateButton());
     expect(await screen.findByRole('dialog', { name: '用户隐私保护提示' })).toBeInTheDocument();
     expect(callsTo('createBatchOrganizationAuthorizationUrl')).toHaveLength(0);
 
     fireEvent.click(screen.getByRole('button', { name: '同意并继续' }));
-    expect(await screen.findByText('批量认证链接已生成')).toBeInTheDocument();
+    expect(await screen.findByText(shown('批量认证链接已生成'))).toBeInTheDocument();
     expect(callsTo('createBatchOrganizationAuthorizationUrl')).toHaveLength(1);
   });
 
@@ -162,12 +185,12 @@ describe('authorization page: the form', () => {
         message: ERROR_MESSAGES.ESS_UNAVAILABLE,
       }),
     });
-    fillAdmin();
+    fillSuperAdmin();
     fireEvent.click(generateButton());
-    expect(await screen.findByText(ERROR_MESSAGES.ESS_UNAVAILABLE)).toBeInTheDocument();
-    expect(screen.getByLabelText('超管姓名')).toHaveValue(ADMIN.name);
-    expect(screen.getByLabelText('超管手机号')).toHaveValue(ADMIN.mobile);
-    expect(screen.getByLabelText('超管证件号')).toHaveValue(ADMIN.idCardNumber);
+    expect(await screen.findByText(shown(ERROR_MESSAGES.ESS_UNAVAILABLE))).toBeInTheDocument();
+    expect(screen.getByLabelText('超管姓名')).toHaveValue(SUPER_ADMIN.name);
+    expect(screen.getByLabelText('超管手机号')).toHaveValue(SUPER_ADMIN.mobile);
+    expect(screen.getByLabelText('超管证件号')).toHaveValue(SUPER_ADMIN.idCardNumber);
     expect(generateButton()).toBeEnabled();
   });
 
@@ -175,20 +198,21 @@ describe('authorization page: the form', () => {
     await renderPage({
       createBatchOrganizationAuthorizationUrl: () => FORBIDDEN,
     });
-    fillAdmin();
+    fillSuperAdmin();
     fireEvent.click(generateButton());
-    expect(await screen.findByText('你没有权限进行此操作')).toBeInTheDocument();
+    expect(await screen.findByText(shown('你没有权限进行此操作'))).toBeInTheDocument();
     expect(screen.queryByLabelText('超管姓名')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: '返回' })).toBeInTheDocument();
   });
 
   it('checks access on its own when nothing was submitted on this device', async () => {
     mockAdminCloud({
-      describeBatchOrganizationRegistrationUrls: () => FORBIDDEN,
+      checkOperatorAccess: () => FORBIDDEN,
     });
     render(<AuthorizationPage />);
-    expect(await screen.findByText('你没有权限进行此操作')).toBeInTheDocument();
-    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([{ taskId: '' }]);
+    expect(await screen.findByText(shown('你没有权限进行此操作'))).toBeInTheDocument();
+    expect(callsTo('checkOperatorAccess')).toEqual([{}]);
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([]);
   });
 });
 
@@ -219,14 +243,14 @@ describe('authorization page: delivering the link', () => {
     await generate('在本机打开');
     fireEvent.click(screen.getByRole('button', { name: '前往腾讯电子签' }));
     expect(mocked.openEmbeddedMiniProgram).not.toHaveBeenCalled();
-    expect(screen.getByText(/暂时无法打开腾讯电子签小程序/)).toBeInTheDocument();
+    expect(screen.getByText(shown(/无法在这里打开腾讯电子签小程序/))).toBeInTheDocument();
   });
 
   it('HTTP: shows the link exactly and copies it unchanged', async () => {
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
     await generate('链接');
-    expect(screen.getByText(HTTP_URL)).toBeInTheDocument();
-    expect(screen.getByText(formatExpireTime(EXPIRE_TIME))).toBeInTheDocument();
+    expect(screen.getByText(shown(HTTP_URL))).toBeInTheDocument();
+    expect(screen.getByText(shown(formatExpireTime(EXPIRE_TIME)))).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: '复制批量认证链接' }));
     expect(mocked.setClipboardData).toHaveBeenCalledTimes(1);
@@ -244,7 +268,7 @@ describe('authorization page: delivering the link', () => {
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
     await generate('链接');
     fireEvent.click(screen.getByRole('button', { name: '复制批量认证链接' }));
-    expect(await screen.findByText('复制失败，请长按链接手动复制')).toBeInTheDocument();
+    expect(await screen.findByText(shown('复制失败，请长按链接手动复制'))).toBeInTheDocument();
   });
 
   it('QR_CODE: shows the image and saves it: download, then the photo album', async () => {
@@ -253,7 +277,7 @@ describe('authorization page: delivering the link', () => {
     expect(screen.getByRole('img', { name: '批量认证二维码' })).toHaveAttribute('src', QR_URL);
 
     fireEvent.click(screen.getByRole('button', { name: '保存到相册' }));
-    expect(await screen.findByText(/二维码已保存/)).toBeInTheDocument();
+    expect(await screen.findByText(shown(/二维码已保存/))).toBeInTheDocument();
     expect(withoutCallbacks(mocked.downloadFile.mock.calls[0][0])).toEqual({ url: QR_URL });
     expect(withoutCallbacks(mocked.saveImageToPhotosAlbum.mock.calls[0][0])).toEqual({
       filePath: 'wxfile://tmp/downloaded.png',
@@ -268,7 +292,7 @@ describe('authorization page: delivering the link', () => {
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(QR_URL) });
     await generate('二维码');
     fireEvent.click(screen.getByRole('button', { name: '保存到相册' }));
-    expect(await screen.findByText(/没有保存到相册的权限/)).toBeInTheDocument();
+    expect(await screen.findByText(shown(/没有保存到相册的权限/))).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '去设置' }));
     expect(mocked.openSetting).toHaveBeenCalledTimes(1);
   });
@@ -281,27 +305,34 @@ describe('authorization page: delivering the link', () => {
     await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(QR_URL) });
     await generate('二维码');
     fireEvent.click(screen.getByRole('button', { name: '保存到相册' }));
-    expect(await screen.findByText(/图片保存失败/)).toBeInTheDocument();
+    expect(await screen.findByText(shown(/图片保存失败/))).toBeInTheDocument();
     expect(mocked.saveImageToPhotosAlbum).not.toHaveBeenCalled();
     expect(screen.queryByRole('button', { name: '去设置' })).not.toBeInTheDocument();
   });
 
-  it('shows each ESS message next to the sub-task it names, the rest under 其他提示', async () => {
+  it('shows each ESS message next to the sub-task the server placed it with, the rest under 其他提示', async () => {
     const bySubTaskId = `子任务 ${readyRow(0).subTaskId} 不属于超管 *五，已筛选`;
     const byName = `${ORGS[1].organizationName}的超管信息与创建任务时不一致`;
     const other = '部分企业已完成认证';
     await renderPage({
       createBatchOrganizationAuthorizationUrl: () =>
-        linkAnswer(HTTP_URL, { errorMessages: [bySubTaskId, byName, other] }),
+        linkAnswer(HTTP_URL, {
+          errorMessages: [bySubTaskId, byName, other],
+          subTaskMessages: {
+            [readyRow(0).subTaskId]: [bySubTaskId],
+            [readyRow(1).subTaskId]: [byName],
+          },
+          otherMessages: [other],
+        }),
     });
     await generate('链接');
 
     const row = (name: string) =>
       screen.getByRole('checkbox', { name }).closest('.subtask') as HTMLElement;
-    expect(within(row(ORGS[0].organizationName)).getByText(bySubTaskId)).toBeInTheDocument();
-    expect(within(row(ORGS[1].organizationName)).getByText(byName)).toBeInTheDocument();
-    expect(screen.getByText('其他提示')).toBeInTheDocument();
-    expect(screen.getByText(other).closest('.auth-link')).not.toBeNull();
+    expect(within(row(ORGS[0].organizationName)).getByText(shown(bySubTaskId))).toBeInTheDocument();
+    expect(within(row(ORGS[1].organizationName)).getByText(shown(byName))).toBeInTheDocument();
+    expect(screen.getByText(shown('其他提示'))).toBeInTheDocument();
+    expect(screen.getByText(shown(other)).closest('.auth-link')).not.toBeNull();
   });
 
   it('consumes the return from ESS when shown again, so the user pages do not see it', async () => {
@@ -315,5 +346,183 @@ describe('authorization page: delivering the link', () => {
     await act(async () => __triggerDidShow());
     expect(isEssLaunchPending()).toBe(false);
     expect(Taro.navigateTo).not.toHaveBeenCalled();
+  });
+});
+
+describe('authorization page: what the tasks were created with', () => {
+  const asSubmitted = (org: (typeof ORGS)[number], extra: Partial<OrganizationRow> = {}) => ({
+    organizationName: org.organizationName,
+    uniformSocialCreditCode: org.uniformSocialCreditCode,
+    legalName: org.legalName,
+    superAdminName: org.superAdminName,
+    superAdminMobile: org.superAdminMobile,
+    superAdminIdCardType: 'ID_CARD' as const,
+    superAdminIdCardNumber: org.superAdminIdCardNumber,
+    ...extra,
+  });
+  const fieldValues = () =>
+    ['超管姓名', '超管手机号', '超管证件号'].map(
+      (label) => (screen.getByLabelText(label) as HTMLInputElement).value,
+    );
+
+  it('fills in the super admin the selected enterprises were submitted with (this session)', async () => {
+    rememberSuperAdmins(ORGS.map((org) => asSubmitted(org)));
+    await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL) });
+    expect(fieldValues()).toEqual([SUPER_ADMIN.name, SUPER_ADMIN.mobile, SUPER_ADMIN.idCardNumber]);
+    expect(screen.getByText(shown(/已按所选企业创建时填写的超管信息自动填好/))).toBeInTheDocument();
+    fireEvent.click(generateButton());
+    await screen.findByText(shown('批量认证链接已生成'));
+    expect(callsTo('createBatchOrganizationAuthorizationUrl')[0]).toMatchObject({
+      superAdminName: SUPER_ADMIN.name,
+      superAdminMobile: SUPER_ADMIN.mobile,
+      superAdminIdCardNumber: SUPER_ADMIN.idCardNumber,
+    });
+  });
+
+  it('offers a choice when the selection has two super admins, and keeps only the chosen one’s', async () => {
+    rememberSuperAdmins([
+      asSubmitted(ORGS[0]),
+      asSubmitted(ORGS[1], { superAdminName: '赵六', superAdminMobile: '13700137000' }),
+    ]);
+    await renderPage();
+    const fields = screen.getByRole('alert');
+    expect(fields).toHaveTextContent(
+      /所选企业的超管不止一位（\*五（139\*\*\*\*9000）、\*六（137\*\*\*\*7000））/,
+    );
+    expect(fieldValues()).toEqual(['', '', '']);
+
+    fireEvent.click(screen.getByRole('button', { name: '使用 *六（137****7000）' }));
+    expect(fieldValues()).toEqual(['赵六', '13700137000', SUPER_ADMIN.idCardNumber]);
+    expect(screen.getByRole('checkbox', { name: ORGS[0].organizationName })).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: ORGS[1].organizationName })).toBeChecked();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('leaves out, and says why, an enterprise submitted without a super admin', async () => {
+    rememberSuperAdmins([
+      asSubmitted(ORGS[0]),
+      asSubmitted(ORGS[1], { superAdminName: undefined, superAdminMobile: undefined }),
+    ]);
+    await renderPage();
+    expect(screen.getByRole('checkbox', { name: ORGS[0].organizationName })).toBeChecked();
+    const without = screen.getByRole('checkbox', { name: ORGS[1].organizationName });
+    expect(without).not.toBeChecked();
+    expect(
+      within(without.closest('.subtask') as HTMLElement).getByText(shown(/提交时未填写超管/)),
+    ).toBeInTheDocument();
+    expect(fieldValues()).toEqual([SUPER_ADMIN.name, SUPER_ADMIN.mobile, SUPER_ADMIN.idCardNumber]);
+  });
+
+  it('says next to the fields when what is typed will not match the selection', async () => {
+    rememberSuperAdmins([asSubmitted(ORGS[0]), asSubmitted(ORGS[1])]);
+    await renderPage();
+    type('超管手机号', '13900139001');
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('这里的手机号与之不一致');
+    // Inside the super admin's card, right under the fields.
+    expect(alert.closest('.card')).toBe(screen.getByLabelText('超管手机号').closest('.card'));
+  });
+
+  it('puts ESS’s mismatch answer next to the fields, not at the bottom', async () => {
+    const mismatch =
+      '腾讯电子签没有找到属于这位超管、且已处理完成的企业：超管姓名、手机号和证件号须与创建认证任务时填写的一致';
+    await renderPage({
+      createBatchOrganizationAuthorizationUrl: () => ({
+        ok: false,
+        code: 'ESS_REJECTED',
+        message: mismatch,
+      }),
+    });
+    fillSuperAdmin();
+    fireEvent.click(generateButton());
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(mismatch);
+    expect(alert.closest('.card')).toBe(screen.getByLabelText('超管姓名').closest('.card'));
+    expect(screen.getAllByText(shown(mismatch))).toHaveLength(1);
+    // The fields are brought into view (the button that was tapped is further down).
+    expect(mocked.pageScrollTo).toHaveBeenCalledWith(
+      expect.objectContaining({ selector: '#super-admin' }),
+    );
+    expect(alert.closest('#super-admin')).not.toBeNull();
+  });
+
+  it('shows the server’s field messages under their fields', async () => {
+    await renderPage({
+      createBatchOrganizationAuthorizationUrl: () => ({
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: '超管信息有误，请按提示修改',
+        fieldErrors: { superAdminMobile: '手机号格式不正确，请核对' },
+      }),
+    });
+    fillSuperAdmin();
+    fireEvent.click(generateButton());
+    expect(await screen.findByText(shown('手机号格式不正确，请核对'))).toHaveClass(
+      'form-field__error',
+    );
+    type('超管手机号', '13900139001');
+    expect(screen.queryByText(shown('手机号格式不正确，请核对'))).not.toBeInTheDocument();
+  });
+
+  it('brings the generated link into view', async () => {
+    await renderPage({ createBatchOrganizationAuthorizationUrl: () => linkAnswer(QR_URL) });
+    await generate('二维码');
+    await waitFor(() =>
+      expect(mocked.pageScrollTo).toHaveBeenCalledWith(
+        expect.objectContaining({ selector: '#auth-link' }),
+      ),
+    );
+    expect(document.getElementById('auth-link')).toHaveTextContent('批量认证链接已生成');
+  });
+
+  it('fills in the subsidiary the selected tasks were created for', async () => {
+    await renderPage({
+      describeBatchOrganizationRegistrationUrls: () => ({
+        ok: true,
+        ready: true,
+        rows: [readyRow(0), readyRow(1)],
+        proxyOrganizationId: 'yDxSubsidiary01',
+      }),
+      createBatchOrganizationAuthorizationUrl: () => linkAnswer(HTTP_URL),
+    });
+    expect(screen.getByLabelText('子企业组织ID')).toHaveValue('yDxSubsidiary01');
+    await generate('链接');
+    expect(callsTo('createBatchOrganizationAuthorizationUrl')[0].proxyOrganizationId).toBe(
+      'yDxSubsidiary01',
+    );
+  });
+
+  it('from the enterprises page to this one: prefilled, and nothing personal left on the device', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({
+        ok: true,
+        taskIds: ['task-1'],
+        errorMessages: ['', ''],
+        rowStatuses: ['submitted', 'submitted'],
+      }),
+      describeBatchOrganizationRegistrationUrls: () => ({
+        ok: true,
+        ready: true,
+        rows: [readyRow(0), readyRow(1)],
+      }),
+    });
+    const enterprises = render(<EnterprisesPage />);
+    await screen.findByLabelText('粘贴表格内容');
+    paste(spreadsheetText(ORGS));
+    fireEvent.click(submitButton());
+    await screen.findByText(shown('已就绪 2/2'));
+    enterprises.unmount();
+
+    render(<AuthorizationPage />);
+    await screen.findByRole('checkbox', { name: ORGS[1].organizationName });
+    expect(fieldValues()).toEqual([SUPER_ADMIN.name, SUPER_ADMIN.mobile, SUPER_ADMIN.idCardNumber]);
+    const stored = JSON.stringify(
+      mocked.setStorageSync.mock.calls.filter(([key]) => key !== 'essAdmin.drafts.v1'),
+    );
+    for (const personal of [SUPER_ADMIN.name, SUPER_ADMIN.mobile, SUPER_ADMIN.idCardNumber]) {
+      expect(stored).not.toContain(personal);
+    }
+    // The drafts (which held them until submitted) are gone.
+    expect(mocked.getStorageSync('essAdmin.drafts.v1')).toBe('');
   });
 });

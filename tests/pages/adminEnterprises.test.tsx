@@ -1,14 +1,18 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import EnterprisesPage from '../../src/admin/pages/enterprises';
 import { checkUniformSocialCreditCode } from '../../src/domain/creditCode';
 import { ERROR_MESSAGES } from '../../src/domain/errors';
-import type { CreateBatchOrganizationRegistrationTasksResult } from '../../src/domain/organizationContract';
+import type {
+  CreateBatchOrganizationRegistrationTasksResult,
+  RegistrationRowStatus,
+} from '../../src/domain/organizationContract';
 import {
   FORBIDDEN,
   ORGS,
   advance,
   callsTo,
   card,
+  cardLine,
   inCard,
   mockAdminCloud,
   mocked,
@@ -20,6 +24,7 @@ import {
   spreadsheetText,
   submitButton,
   withWrongCheckChar,
+  shown,
 } from './adminSupport';
 
 const STORAGE_KEY = 'essAdmin.lastRegistration.v1';
@@ -27,7 +32,7 @@ const STORAGE_KEY = 'essAdmin.lastRegistration.v1';
 /** The rows as the server receives them: normalised, optional choices as ESS lists. */
 const SENT = ORGS.map((org) => ({
   ...org,
-  adminIdCardType: 'ID_CARD',
+  superAdminIdCardType: 'ID_CARD',
   authorizationTypes: [2],
 }));
 
@@ -53,11 +58,13 @@ afterEach(() => {
 });
 
 describe('enterprises page: entering rows', () => {
-  it('asks the server whether this user is an admin, then shows an empty row to fill', async () => {
+  it('asks the server whether this user is an operator, then shows an empty row to fill', async () => {
     mockAdminCloud({});
     await renderPage();
-    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([{ taskId: '' }]);
-    expect(screen.getByText('企业批量认证')).toBeInTheDocument();
+    // The dedicated check, once: no describe of a task that does not exist.
+    expect(callsTo('checkOperatorAccess')).toEqual([{}]);
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([]);
+    expect(screen.getByText(shown('企业批量认证'))).toBeInTheDocument();
     expect(screen.getByLabelText('企业名称')).toHaveValue('');
     expect(screen.getByLabelText('统一社会信用代码')).toHaveValue('');
     expect(submitButton()).toHaveTextContent('提交 0 家企业');
@@ -67,11 +74,11 @@ describe('enterprises page: entering rows', () => {
   it('turns a pasted spreadsheet (with its header line) into one card per enterprise', async () => {
     mockAdminCloud({});
     await renderWithPastedRows();
-    expect(screen.getByText('已添加 2 家企业，请核对下方的信息')).toBeInTheDocument();
-    expect(inCard(1).getByText(ORGS[0].organizationName)).toBeInTheDocument();
-    expect(inCard(1).getByText(ORGS[0].uniformSocialCreditCode)).toBeInTheDocument();
-    expect(inCard(2).getByText(ORGS[1].organizationName)).toBeInTheDocument();
-    expect(inCard(2).getByText('赵六')).toBeInTheDocument();
+    expect(screen.getByText(shown('已添加 2 家企业，请核对下方的信息'))).toBeInTheDocument();
+    expect(inCard(1).getByText(shown(ORGS[0].organizationName))).toBeInTheDocument();
+    expect(inCard(1).getByText(shown(ORGS[0].uniformSocialCreditCode))).toBeInTheDocument();
+    expect(inCard(2).getByText(shown(ORGS[1].organizationName))).toBeInTheDocument();
+    expect(inCard(2).getByText(shown('赵六'))).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: '第3家企业' })).not.toBeInTheDocument();
     expect(submitButton()).toHaveTextContent('提交 2 家企业');
     expect(screen.getByLabelText('粘贴表格内容')).toHaveValue('');
@@ -81,15 +88,15 @@ describe('enterprises page: entering rows', () => {
     mockAdminCloud({});
     await renderPage();
     paste(spreadsheetText([ORGS[1]], false));
-    expect(inCard(1).getByText(ORGS[1].organizationName)).toBeInTheDocument();
-    expect(inCard(1).getByText(ORGS[1].uniformSocialCreditCode)).toBeInTheDocument();
+    expect(inCard(1).getByText(shown(ORGS[1].organizationName))).toBeInTheDocument();
+    expect(inCard(1).getByText(shown(ORGS[1].uniformSocialCreditCode))).toBeInTheDocument();
   });
 
   it('says so when the pasted text holds no rows (only a header line)', async () => {
     mockAdminCloud({});
     await renderPage();
     paste('企业名称\t统一社会信用代码\t法定代表人\r\n');
-    expect(screen.getByText(/没有识别到企业信息/)).toBeInTheDocument();
+    expect(screen.getByText(shown(/没有识别到企业信息/))).toBeInTheDocument();
   });
 
   it('shows the shared validation message on the row with a bad credit code, until fixed', async () => {
@@ -99,23 +106,29 @@ describe('enterprises page: entering rows', () => {
     if (expected.ok) throw new Error('fixture: the code should be invalid');
 
     await renderWithPastedRows([ORGS[0], { ...ORGS[1], uniformSocialCreditCode: bad }]);
-    expect(inCard(2).getByText(`统一社会信用代码：${expected.message}`)).toBeInTheDocument();
-    expect(inCard(1).queryByText(/统一社会信用代码：/)).not.toBeInTheDocument();
+    // Under the line it is about, once: the message names the field, so no label is repeated.
+    const line = cardLine(2, '统一社会信用代码');
+    expect(within(line).getByText(shown(expected.message))).toHaveClass('org-card__error');
+    expect(within(line).getByText(shown(bad))).toBeInTheDocument();
+    expect(inCard(2).getAllByText(shown(/统一社会信用代码/))).toHaveLength(2);
+    expect(inCard(1).queryByText(shown(expected.message))).not.toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: '修改第2家企业' }));
     const input = screen.getByLabelText('统一社会信用代码');
     expect(input).toHaveValue(bad);
-    expect(inCard(2).getByText(expected.message)).toHaveClass('form-field__error');
+    expect(inCard(2).getByText(shown(expected.message))).toHaveClass('form-field__error');
     fireEvent.change(input, { target: { value: ORGS[1].uniformSocialCreditCode } });
-    expect(inCard(2).queryByText(expected.message)).not.toBeInTheDocument();
+    expect(inCard(2).queryByText(shown(expected.message))).not.toBeInTheDocument();
   });
 
   it('does not submit invalid rows: it reveals every message and says how many rows to fix', async () => {
     mockAdminCloud({});
-    await renderWithPastedRows([ORGS[0], { ...ORGS[1], adminMobile: '1390013900' }]);
+    await renderWithPastedRows([ORGS[0], { ...ORGS[1], superAdminMobile: '1390013900' }]);
     fireEvent.click(submitButton());
-    expect(screen.getByText('有 1 家企业的信息需要修改，请按提示修改后再提交')).toBeInTheDocument();
-    expect(inCard(2).getByText('超管手机号：请输入11位手机号')).toBeInTheDocument();
+    expect(
+      screen.getByText(shown('有 1 家企业的信息需要修改，请按提示修改后再提交')),
+    ).toBeInTheDocument();
+    expect(within(cardLine(2, '超管')).getByText(shown('请输入11位手机号'))).toBeInTheDocument();
     expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(0);
   });
 
@@ -126,7 +139,7 @@ describe('enterprises page: entering rows', () => {
     expect(card(3)).toBeInTheDocument();
     expect(screen.getByLabelText('企业名称')).toHaveValue('');
     fireEvent.click(screen.getByRole('button', { name: '删除第1家企业' }));
-    expect(inCard(1).getByText(ORGS[1].organizationName)).toBeInTheDocument();
+    expect(inCard(1).getByText(shown(ORGS[1].organizationName))).toBeInTheDocument();
     // The blank row is not submitted.
     expect(submitButton()).toHaveTextContent('提交 1 家企业');
   });
@@ -139,6 +152,7 @@ describe('enterprises page: submitting', () => {
         ok: true,
         taskIds: ['task-1'],
         errorMessages: ['', ''],
+        rowStatuses: ['submitted', 'submitted'],
       }),
       describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
     });
@@ -154,7 +168,7 @@ describe('enterprises page: submitting', () => {
       batchAuthMethod: 1,
       requestKey: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
-    expect(await screen.findByText('已提交的企业')).toBeInTheDocument();
+    expect(await screen.findByText(shown('已提交的企业'))).toBeInTheDocument();
   });
 
   it('sends the same request key when the same rows are retried after a network failure', async () => {
@@ -167,9 +181,9 @@ describe('enterprises page: submitting', () => {
     });
     await renderWithPastedRows();
     fireEvent.click(submitButton());
-    expect(await screen.findByText(ERROR_MESSAGES.NETWORK)).toBeInTheDocument();
+    expect(await screen.findByText(shown(ERROR_MESSAGES.NETWORK))).toBeInTheDocument();
     // Everything typed is still there.
-    expect(inCard(2).getByText(ORGS[1].organizationName)).toBeInTheDocument();
+    expect(inCard(2).getByText(shown(ORGS[1].organizationName))).toBeInTheDocument();
 
     fireEvent.click(submitButton());
     await waitFor(() =>
@@ -218,13 +232,15 @@ describe('enterprises page: submitting', () => {
     });
     await renderWithPastedRows();
     fireEvent.click(submitButton());
-    expect(await screen.findByText(ERROR_MESSAGES.INVALID_INPUT)).toBeInTheDocument();
-    expect(inCard(2).getByText('法定代表人：法定代表人与工商登记不一致')).toBeInTheDocument();
-    expect(inCard(1).queryByText(/法定代表人：/)).not.toBeInTheDocument();
+    expect(await screen.findByText(shown(ERROR_MESSAGES.INVALID_INPUT))).toBeInTheDocument();
+    expect(
+      within(cardLine(2, '法定代表人')).getByText(shown('法定代表人与工商登记不一致')),
+    ).toBeInTheDocument();
+    expect(inCard(1).queryByText(shown('法定代表人与工商登记不一致'))).not.toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: '修改第2家企业' }));
     fireEvent.change(screen.getByLabelText('法定代表人'), { target: { value: '钱七' } });
-    expect(screen.queryByText('法定代表人与工商登记不一致')).not.toBeInTheDocument();
+    expect(screen.queryByText(shown('法定代表人与工商登记不一致'))).not.toBeInTheDocument();
   });
 
   it('keeps the rows ESS refused, with its message, and follows the others', async () => {
@@ -233,14 +249,15 @@ describe('enterprises page: submitting', () => {
         ok: true,
         taskIds: ['task-1'],
         errorMessages: ['', '该企业已完成认证，无需重复认证'],
+        rowStatuses: ['submitted', 'refused'],
       }),
       describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
     });
     await renderWithPastedRows();
     fireEvent.click(submitButton());
-    expect(await screen.findByText(/有 1 家企业未被腾讯电子签受理/)).toBeInTheDocument();
-    expect(inCard(1).getByText(ORGS[1].organizationName)).toBeInTheDocument();
-    expect(inCard(1).getByText('该企业已完成认证，无需重复认证')).toBeInTheDocument();
+    expect(await screen.findByText(shown(/有 1 家企业未被腾讯电子签受理/))).toBeInTheDocument();
+    expect(inCard(1).getByText(shown(ORGS[1].organizationName))).toBeInTheDocument();
+    expect(inCard(1).getByText(shown('该企业已完成认证，无需重复认证'))).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: '第2家企业' })).not.toBeInTheDocument();
     expect(storedRegistration()).toMatchObject({
       taskIds: ['task-1'],
@@ -254,7 +271,7 @@ describe('enterprises page: submitting', () => {
     });
     await renderWithPastedRows();
     fireEvent.click(submitButton());
-    expect(await screen.findByText('你没有权限进行此操作')).toBeInTheDocument();
+    expect(await screen.findByText(shown('你没有权限进行此操作'))).toBeInTheDocument();
     expect(screen.queryByLabelText('粘贴表格内容')).not.toBeInTheDocument();
   });
 });
@@ -293,11 +310,14 @@ describe('enterprises page: submissions ESS only partly took', () => {
         ok: true,
         taskIds: ['task-2'],
         errorMessages: [...Array(10).fill(UNCONFIRMED), '', '', ''],
+        rowStatuses: [...Array(10).fill('unconfirmed'), 'submitted', 'submitted', 'submitted'],
       },
     );
     await renderWithPastedRows(organizationRows(13));
     fireEvent.click(submitButton());
-    expect(await screen.findByText(/第1–10家企业：没有收到腾讯电子签的答复/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(shown(/第1–10家企业：没有收到腾讯电子签的答复/)),
+    ).toBeInTheDocument();
 
     fireEvent.click(submitButton());
     await waitFor(() => expect(registrations()).toHaveLength(2));
@@ -306,7 +326,7 @@ describe('enterprises page: submissions ESS only partly took', () => {
     expect(retry.organizations).toEqual(first.organizations);
   });
 
-  it('holds back rows sent without an answer: only the others are sent again, until the admin confirms', async () => {
+  it('holds back rows sent without an answer: only the others are sent again, until the operator confirms', async () => {
     answerInTurn(
       {
         ok: true,
@@ -328,14 +348,14 @@ describe('enterprises page: submissions ESS only partly took', () => {
 
     // Nothing is said to be refused: ten are to be checked in the ESS console, three not sent.
     expect(
-      await screen.findByText(/有 10 家企业没有收到腾讯电子签的答复，可能已提交成功/),
+      await screen.findByText(shown(/有 10 家企业没有收到腾讯电子签的答复，可能已提交成功/)),
     ).toBeInTheDocument();
-    expect(screen.getByText(/有 3 家企业尚未提交/)).toBeInTheDocument();
-    expect(screen.queryByText(/未被腾讯电子签受理/)).not.toBeInTheDocument();
-    expect(screen.getAllByText('待核对')).toHaveLength(10);
-    expect(inCard(1).getByText(/请到腾讯电子签控制台核对/)).toBeInTheDocument();
+    expect(screen.getByText(shown(/有 3 家企业尚未提交/))).toBeInTheDocument();
+    expect(screen.queryByText(shown(/未被腾讯电子签受理/))).not.toBeInTheDocument();
+    expect(screen.getAllByText(shown('待核对'))).toHaveLength(10);
+    expect(inCard(1).getByText(shown(/请到腾讯电子签控制台核对/))).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '修改第1家企业' })).not.toBeInTheDocument();
-    expect(inCard(11).getByText(NOT_SENT)).toBeInTheDocument();
+    expect(inCard(11).getByText(shown(NOT_SENT))).toBeInTheDocument();
     expect(submitButton()).toHaveTextContent('提交 3 家企业');
 
     // The next tap sends enterprises 11–13 only: 1–10 are not registered a second time.
@@ -343,27 +363,27 @@ describe('enterprises page: submissions ESS only partly took', () => {
     await waitFor(() => expect(registrations()).toHaveLength(2));
     expect(sentNames(1)).toEqual(names(11, 13));
     expect(registrations()[1].requestKey).not.toBe(registrations()[0].requestKey);
-    await screen.findByText('已提交的企业');
-    expect(screen.getAllByText('待核对')).toHaveLength(10);
+    await screen.findByText(shown('已提交的企业'));
+    expect(screen.getAllByText(shown('待核对'))).toHaveLength(10);
     expect(submitButton()).toHaveTextContent('提交 0 家企业');
     expect(submitButton()).toBeDisabled();
 
-    // Found missing in the console: the admin says so for one; it is submitted again.
+    // Found missing in the console: the operator says so for one; it is submitted again.
     fireEvent.click(
       screen.getByRole('button', { name: '我已在腾讯电子签控制台确认该企业未提交（第2家企业）' }),
     );
-    expect(screen.getAllByText('待核对')).toHaveLength(9);
+    expect(screen.getAllByText(shown('待核对'))).toHaveLength(9);
     expect(submitButton()).toHaveTextContent('提交 1 家企业');
     fireEvent.click(submitButton());
     await waitFor(() => expect(registrations()).toHaveLength(3));
     expect(sentNames(2)).toEqual(names(2, 2));
-    // With the admin's word, for the server, which holds these enterprises back too.
+    // With the operator's word, for the server, which holds these enterprises back too.
     expect(registrations()[2].confirmedNotSubmitted).toEqual([
       organizationRow(2).uniformSocialCreditCode,
     ]);
   });
 
-  it('lets the admin release every held row at once, after saying they checked the console', async () => {
+  it('lets the operator release every held row at once, after saying they checked the console', async () => {
     answerInTurn({
       ok: true,
       taskIds: [],
@@ -378,7 +398,7 @@ describe('enterprises page: submissions ESS only partly took', () => {
     fireEvent.click(
       screen.getByRole('button', { name: '我已在腾讯电子签控制台确认这些企业未提交' }),
     );
-    expect(screen.queryByText('待核对')).not.toBeInTheDocument();
+    expect(screen.queryByText(shown('待核对'))).not.toBeInTheDocument();
     expect(submitButton()).toHaveTextContent('提交 2 家企业');
   });
 
@@ -394,9 +414,11 @@ describe('enterprises page: submissions ESS only partly took', () => {
     await screen.findByRole('region', { name: '待核对的企业' });
 
     paste(spreadsheetText([ORGS[1], organizationRow(3)]));
-    expect(inCard(3).getByText(/与待核对的第2家企业相同/)).toBeInTheDocument();
+    expect(inCard(3).getByText(shown(/与待核对的第2家企业相同/))).toBeInTheDocument();
     fireEvent.click(submitButton());
-    expect(screen.getByText('有 1 家企业的信息需要修改，请按提示修改后再提交')).toBeInTheDocument();
+    expect(
+      screen.getByText(shown('有 1 家企业的信息需要修改，请按提示修改后再提交')),
+    ).toBeInTheDocument();
     expect(registrations()).toHaveLength(1);
   });
 
@@ -413,7 +435,33 @@ describe('enterprises page: submissions ESS only partly took', () => {
       render(<EnterprisesPage />);
       return screen.findByRole('region', { name: '待核对的企业' });
     }
+    /**
+     * The rows are gone but the held enterprises are not: the operator cleared the list (as after
+     * a day, when the drafts expire), then reloads.
+     */
+    async function clearAndReload(view: { unmount: () => void }) {
+      fireEvent.click(screen.getByRole('button', { name: '清空列表' }));
+      return reload(view);
+    }
     const row = (n: number) => organizationRow(n);
+
+    it('a reload keeps the held rows on the page, still held, with nothing sent again', async () => {
+      answerInTurn({
+        ok: true,
+        taskIds: ['task-1'],
+        errorMessages: [UNCONFIRMED, ''],
+        rowStatuses: ['unconfirmed', 'submitted'],
+      });
+      const first = await renderWithPastedRows(organizationRows(2));
+      fireEvent.click(submitButton());
+      expect(await screen.findAllByText(shown('待核对'))).toHaveLength(1);
+      await reload(first);
+      expect(inCard(1).getByText(shown(row(1).organizationName))).toBeInTheDocument();
+      expect(inCard(1).getByText(shown('待核对'))).toBeInTheDocument();
+      expect(screen.queryByRole('group', { name: /^待核对：/ })).not.toBeInTheDocument();
+      expect(submitButton()).toHaveTextContent('提交 0 家企业');
+      expect(registrations()).toHaveLength(1);
+    });
 
     it('keeps them (name and code only); pasted again they are held; confirming sends confirmedNotSubmitted', async () => {
       answerInTurn(
@@ -428,20 +476,21 @@ describe('enterprises page: submissions ESS only partly took', () => {
       );
       const first = await renderWithPastedRows(organizationRows(3));
       fireEvent.click(submitButton());
-      expect(await screen.findAllByText('待核对')).toHaveLength(2);
+      expect(await screen.findAllByText(shown('待核对'))).toHaveLength(2);
       expect(storedHeld()).toEqual(
         [1, 2].map((n) => ({
           organizationName: row(n).organizationName,
           uniformSocialCreditCode: row(n).uniformSocialCreditCode,
           heldAt: expect.any(Number),
+          rowKey: expect.any(String),
         })),
       );
       for (const personal of ['李四', '王五', '13900139000', '11010519491231002X']) {
         expect(JSON.stringify(storedHeld())).not.toContain(personal);
       }
 
-      // Reloaded: the rows are gone, the held enterprises are not.
-      const region = await reload(first);
+      // The rows are gone, the held enterprises are not.
+      const region = await clearAndReload(first);
       expect(region).toHaveTextContent('有 2 家企业待核对');
       for (const n of [1, 2]) {
         const item = screen.getByRole('group', { name: `待核对：${row(n).organizationName}` });
@@ -452,8 +501,8 @@ describe('enterprises page: submissions ESS only partly took', () => {
 
       // The same enterprises pasted again, with a new one: theirs are held, only the new one goes.
       paste(spreadsheetText([row(1), row(2), row(4)]));
-      expect(inCard(1).getByText('待核对')).toBeInTheDocument();
-      expect(inCard(2).getByText('待核对')).toBeInTheDocument();
+      expect(inCard(1).getByText(shown('待核对'))).toBeInTheDocument();
+      expect(inCard(2).getByText(shown('待核对'))).toBeInTheDocument();
       expect(screen.queryByRole('group', { name: /^待核对：/ })).not.toBeInTheDocument();
       expect(heldRegion()).toHaveTextContent('有 2 家企业待核对');
       expect(submitButton()).toHaveTextContent('提交 1 家企业');
@@ -493,21 +542,21 @@ describe('enterprises page: submissions ESS only partly took', () => {
       const first = await renderWithPastedRows();
       fireEvent.click(submitButton());
       await screen.findByRole('region', { name: '待核对的企业' });
-      await reload(first);
+      await clearAndReload(first);
 
       fireEvent.click(
         screen.getByRole('button', {
           name: `我已在腾讯电子签控制台确认该企业未提交（${ORGS[0].organizationName}）`,
         }),
       );
-      expect(screen.getByText(/已确认 1 家企业未提交.*请重新粘贴/)).toBeInTheDocument();
+      expect(screen.getByText(shown(/已确认 1 家企业未提交.*请重新粘贴/))).toBeInTheDocument();
       expect(heldRegion()).toHaveTextContent('有 1 家企业待核对');
       expect(storedHeld()).toEqual([
         expect.objectContaining({ organizationName: ORGS[1].organizationName }),
       ]);
 
       paste(spreadsheetText(ORGS));
-      expect(inCard(2).getByText('待核对')).toBeInTheDocument();
+      expect(inCard(2).getByText(shown('待核对'))).toBeInTheDocument();
       expect(submitButton()).toHaveTextContent('提交 1 家企业');
       fireEvent.click(submitButton());
       await waitFor(() => expect(registrations()).toHaveLength(2));
@@ -533,14 +582,14 @@ describe('enterprises page: submissions ESS only partly took', () => {
       const first = await renderWithPastedRows([ORGS[0]]);
       fireEvent.click(submitButton());
       await screen.findByRole('region', { name: '待核对的企业' });
-      await reload(first);
+      await clearAndReload(first);
 
       fireEvent.change(screen.getByLabelText('统一社会信用代码'), {
         target: { value: ORGS[0].uniformSocialCreditCode },
       });
       fireEvent.click(submitButton());
       expect(
-        inCard(1).getByText(/与待核对的企业“示例科技（深圳）有限公司”相同/),
+        inCard(1).getByText(shown(/与待核对的企业“示例科技（深圳）有限公司”相同/)),
       ).toBeInTheDocument();
       expect(registrations()).toHaveLength(1);
 
@@ -548,16 +597,20 @@ describe('enterprises page: submissions ESS only partly took', () => {
         screen.getByRole('button', { name: '我已在腾讯电子签控制台确认这些企业未提交' }),
       );
       expect(screen.queryByRole('region', { name: '待核对的企业' })).not.toBeInTheDocument();
-      expect(inCard(1).queryByText(/与待核对的企业/)).not.toBeInTheDocument();
+      expect(inCard(1).queryByText(shown(/与待核对的企业/))).not.toBeInTheDocument();
     });
   });
 
   it('reads an older server’s "可能已提交成功" message (no rowStatuses) as unconfirmed', async () => {
-    answerInTurn({ ok: true, taskIds: ['task-1'], errorMessages: ['', UNCONFIRMED] });
+    answerInTurn({
+      ok: true,
+      taskIds: ['task-1'],
+      errorMessages: ['', UNCONFIRMED],
+    } as unknown as CreateBatchOrganizationRegistrationTasksResult);
     await renderWithPastedRows();
     fireEvent.click(submitButton());
-    expect(await screen.findByText('待核对')).toBeInTheDocument();
-    expect(inCard(1).getByText(ORGS[1].organizationName)).toBeInTheDocument();
+    expect(await screen.findByText(shown('待核对'))).toBeInTheDocument();
+    expect(inCard(1).getByText(shown(ORGS[1].organizationName))).toBeInTheDocument();
     expect(submitButton()).toHaveTextContent('提交 0 家企业');
   });
 
@@ -579,10 +632,10 @@ describe('enterprises page: submissions ESS only partly took', () => {
     await renderWithPastedRows(organizationRows(13));
     fireEvent.click(submitButton());
     expect(
-      await screen.findByText(/有 3 家企业尚未提交.*其余 10 家企业已提交/),
+      await screen.findByText(shown(/有 3 家企业尚未提交.*其余 10 家企业已提交/)),
     ).toBeInTheDocument();
-    expect(inCard(1).getByText(organizationRow(11).organizationName)).toBeInTheDocument();
-    expect(inCard(1).getByText(ERROR_MESSAGES.ESS_UNAVAILABLE)).toBeInTheDocument();
+    expect(inCard(1).getByText(shown(organizationRow(11).organizationName))).toBeInTheDocument();
+    expect(inCard(1).getByText(shown(ERROR_MESSAGES.ESS_UNAVAILABLE))).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: '第4家企业' })).not.toBeInTheDocument();
     expect(storedRegistration()).toMatchObject({
       taskIds: ['task-1'],
@@ -603,18 +656,19 @@ describe('enterprises page: submissions ESS only partly took', () => {
         organizationNames: names(1, 13),
       }),
     );
-    expect(await screen.findByText('已就绪 0/13')).toBeInTheDocument();
+    expect(await screen.findByText(shown('已就绪 0/13'))).toBeInTheDocument();
   });
 });
 
 describe('enterprises page: privacy consent', () => {
-  it('sends nothing before the admin agrees to the privacy guide, and submits once they do', async () => {
+  it('sends nothing before the operator agrees to the privacy guide, and submits once they do', async () => {
     privacyNotYetAgreed();
     mockAdminCloud({
       createBatchOrganizationRegistrationTasks: () => ({
         ok: true,
         taskIds: ['task-1'],
         errorMessages: ['', ''],
+        rowStatuses: ['submitted', 'submitted'],
       }),
       describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
     });
@@ -635,7 +689,7 @@ describe('enterprises page: privacy consent', () => {
     await waitFor(() =>
       expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(1),
     );
-    expect(await screen.findByText('已提交的企业')).toBeInTheDocument();
+    expect(await screen.findByText(shown('已提交的企业'))).toBeInTheDocument();
   });
 });
 
@@ -644,6 +698,7 @@ describe('enterprises page: live status', () => {
     ok: true as const,
     taskIds: ['task-1', 'task-2'],
     errorMessages: ['', ''],
+    rowStatuses: ['submitted', 'submitted'] as RegistrationRowStatus[],
   };
 
   it('polls with back-off, shows progress, then each enterprise with its own link', async () => {
@@ -668,32 +723,32 @@ describe('enterprises page: live status', () => {
     });
     await renderWithPastedRows();
     fireEvent.click(submitButton());
-    expect(await screen.findByText('已就绪 0/2')).toBeInTheDocument();
-    expect(screen.getByText('正在生成认证链接，通常需要几秒钟…')).toBeInTheDocument();
-    expect(callsTo('describeBatchOrganizationRegistrationUrls').slice(1)).toEqual([
+    expect(await screen.findByText(shown('已就绪 0/2'))).toBeInTheDocument();
+    expect(screen.getByText(shown('正在生成认证链接，通常需要几秒钟…'))).toBeInTheDocument();
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([
       { taskId: 'task-1' },
       { taskId: 'task-2' },
     ]);
 
     await advance(999);
-    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toHaveLength(3);
+    expect(callsTo('describeBatchOrganizationRegistrationUrls')).toHaveLength(2);
     await advance(1);
-    expect(screen.getByText('已就绪 1/2')).toBeInTheDocument();
+    expect(screen.getByText(shown('已就绪 1/2'))).toBeInTheDocument();
     // A ready task is not asked about again.
-    expect(callsTo('describeBatchOrganizationRegistrationUrls').slice(3)).toEqual([
+    expect(callsTo('describeBatchOrganizationRegistrationUrls').slice(2)).toEqual([
       { taskId: 'task-1' },
       { taskId: 'task-2' },
     ]);
     await advance(1500);
-    expect(callsTo('describeBatchOrganizationRegistrationUrls').slice(5)).toEqual([
+    expect(callsTo('describeBatchOrganizationRegistrationUrls').slice(4)).toEqual([
       { taskId: 'task-2' },
     ]);
-    expect(screen.getByText('已就绪 2/2')).toBeInTheDocument();
+    expect(screen.getByText(shown('已就绪 2/2'))).toBeInTheDocument();
 
     const first = screen.getByRole('group', { name: ORGS[0].organizationName });
     expect(first).toHaveTextContent(readyRow(0).subTaskId);
     expect(first).toHaveTextContent(readyRow(0).authUrl);
-    expect(screen.getByText('超管手机号未实名')).toBeInTheDocument();
+    expect(screen.getByText(shown('超管手机号未实名'))).toBeInTheDocument();
 
     const copy = screen.getByRole('button', { name: `复制${ORGS[0].organizationName}的认证链接` });
     fireEvent.click(copy);
@@ -710,7 +765,7 @@ describe('enterprises page: live status', () => {
     });
     await renderWithPastedRows();
     fireEvent.click(submitButton());
-    await screen.findByText('已提交的企业');
+    await screen.findByText(shown('已提交的企业'));
     const stored = storedRegistration();
     expect(stored).toEqual({
       submittedAt: expect.any(Number),
@@ -735,11 +790,11 @@ describe('enterprises page: live status', () => {
     });
     await renderWithPastedRows();
     fireEvent.click(submitButton());
-    await screen.findByText('已就绪 0/2');
+    await screen.findByText(shown('已就绪 0/2'));
     await advance(110_000);
-    expect(screen.queryByText(/仍在处理中，稍后刷新/)).not.toBeInTheDocument();
+    expect(screen.queryByText(shown(/仍在处理中，稍后刷新/))).not.toBeInTheDocument();
     await advance(15_000);
-    expect(screen.getByText(/仍在处理中，稍后刷新/)).toBeInTheDocument();
+    expect(screen.getByText(shown(/仍在处理中，稍后刷新/))).toBeInTheDocument();
     const asked = callsTo('describeBatchOrganizationRegistrationUrls').length;
     // 1 s, 1.5 s, 2.25 s, 3.375 s, then every 5 s: about 27 rounds in two minutes, not hundreds.
     expect(asked).toBeGreaterThan(20);
@@ -749,7 +804,7 @@ describe('enterprises page: live status', () => {
 
     ready = true;
     fireEvent.click(screen.getByRole('button', { name: '刷新' }));
-    expect(await screen.findByText('已就绪 2/2')).toBeInTheDocument();
+    expect(await screen.findByText(shown('已就绪 2/2'))).toBeInTheDocument();
   });
 
   it('picks up the remembered submission when the page is opened again', async () => {
@@ -762,12 +817,12 @@ describe('enterprises page: live status', () => {
     });
     const first = await renderWithPastedRows();
     fireEvent.click(submitButton());
-    await screen.findByText('已就绪 2/2');
+    await screen.findByText(shown('已就绪 2/2'));
     first.unmount();
     mocked.cloud.callFunction.mockClear();
 
     render(<EnterprisesPage />);
-    expect(await screen.findByText('已就绪 2/2')).toBeInTheDocument();
+    expect(await screen.findByText(shown('已就绪 2/2'))).toBeInTheDocument();
     // Polling the remembered tasks answers the access question: no separate check.
     expect(callsTo('describeBatchOrganizationRegistrationUrls')).toEqual([
       { taskId: 'task-1' },
@@ -779,7 +834,7 @@ describe('enterprises page: live status', () => {
     expect(mocked.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/authorization/index' });
 
     fireEvent.click(screen.getByRole('button', { name: '不再显示这次提交' }));
-    expect(screen.queryByText('已提交的企业')).not.toBeInTheDocument();
+    expect(screen.queryByText(shown('已提交的企业'))).not.toBeInTheDocument();
     expect(mocked.removeStorageSync).toHaveBeenCalledWith('essAdmin.lastRegistration.v1');
   });
 
@@ -796,7 +851,7 @@ describe('enterprises page: live status', () => {
     await renderWithPastedRows();
     fireEvent.click(submitButton());
     expect(
-      await screen.findByText(`任务 task-1：${ERROR_MESSAGES.TASK_NOT_FOUND}`),
+      await screen.findByText(shown(`任务 task-1：${ERROR_MESSAGES.TASK_NOT_FOUND}`)),
     ).toBeInTheDocument();
     const asked = callsTo('describeBatchOrganizationRegistrationUrls').length;
     await advance(10_000);
@@ -804,13 +859,13 @@ describe('enterprises page: live status', () => {
   });
 });
 
-describe('enterprises page: not an admin', () => {
+describe('enterprises page: not an operator', () => {
   it('shows "你没有权限进行此操作" kindly, with a way back', async () => {
     mockAdminCloud({
-      describeBatchOrganizationRegistrationUrls: () => FORBIDDEN,
+      checkOperatorAccess: () => FORBIDDEN,
     });
     render(<EnterprisesPage />);
-    expect(await screen.findByText('你没有权限进行此操作')).toBeInTheDocument();
+    expect(await screen.findByText(shown('你没有权限进行此操作'))).toBeInTheDocument();
     expect(screen.queryByLabelText('粘贴表格内容')).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '返回' }));
     // Opened directly (nothing underneath): back to the app's home page.
@@ -819,7 +874,7 @@ describe('enterprises page: not an admin', () => {
 
   it('goes back to the previous page when there is one', async () => {
     mockAdminCloud({
-      describeBatchOrganizationRegistrationUrls: () => FORBIDDEN,
+      checkOperatorAccess: () => FORBIDDEN,
     });
     mocked.getCurrentPages.mockReturnValue([
       { route: 'pages/verify/index' },
@@ -828,5 +883,195 @@ describe('enterprises page: not an admin', () => {
     render(<EnterprisesPage />);
     fireEvent.click(await screen.findByRole('button', { name: '返回' }));
     expect(mocked.navigateBack).toHaveBeenCalledWith({ delta: 1 });
+  });
+});
+
+describe('enterprises page: the list as a new operator sees it', () => {
+  const DRAFTS_KEY = 'essAdmin.drafts.v1';
+  const storedDrafts = () => {
+    const raw = mocked.getStorageSync(DRAFTS_KEY);
+    return raw ? JSON.parse(raw) : null;
+  };
+  const listTitle = () => screen.getByText(shown(/^企业列表/));
+
+  it('keeps what was entered across a reload, and forgets it once submitted', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({
+        ok: true,
+        taskIds: ['task-1'],
+        errorMessages: ['', ''],
+        rowStatuses: ['submitted', 'submitted'],
+      }),
+      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
+    });
+    const first = await renderWithPastedRows();
+    fireEvent.click(screen.getByRole('button', { name: '修改第2家企业' }));
+    fireEvent.change(screen.getByLabelText('注册地址'), { target: { value: '上海市浦东新区' } });
+    expect(storedDrafts()).toMatchObject({ savedAt: expect.any(Number) });
+    expect(storedDrafts().drafts).toHaveLength(2);
+
+    first.unmount();
+    render(<EnterprisesPage />);
+    await screen.findByLabelText('粘贴表格内容');
+    expect(inCard(1).getByText(shown(ORGS[0].organizationName))).toBeInTheDocument();
+    expect(screen.getByText(shown('企业列表（2 家）'))).toBeInTheDocument();
+    expect(within(cardLine(2, '注册地址')).getByText(shown('上海市浦东新区'))).toBeInTheDocument();
+    expect(submitButton()).toHaveTextContent('提交 2 家企业');
+
+    // Submitted: ESS took both, the device keeps none of their personal data.
+    fireEvent.click(submitButton());
+    await screen.findByText(shown('已提交的企业'));
+    expect(storedDrafts()).toBeNull();
+    expect(mocked.removeStorageSync).toHaveBeenCalledWith(DRAFTS_KEY);
+  });
+
+  it('shows a restored row’s problems at once', async () => {
+    mockAdminCloud({});
+    const bad = withWrongCheckChar(ORGS[1].uniformSocialCreditCode);
+    const first = await renderWithPastedRows([{ ...ORGS[1], uniformSocialCreditCode: bad }]);
+    first.unmount();
+    render(<EnterprisesPage />);
+    const line = await waitFor(() => cardLine(1, '统一社会信用代码'));
+    expect(within(line).getByText(shown(/校验位不正确/))).toBeInTheDocument();
+  });
+
+  it('forgets drafts saved more than a day ago, and the list on 清空列表', async () => {
+    mockAdminCloud({});
+    mocked.setStorageSync(
+      DRAFTS_KEY,
+      JSON.stringify({
+        savedAt: Date.now() - 24 * 60 * 60 * 1000,
+        drafts: [{ key: 'org-old-1', values: { organizationName: '过期的企业' } }],
+      }),
+    );
+    const view = await renderPage();
+    expect(screen.queryByText(shown('过期的企业'))).not.toBeInTheDocument();
+    expect(storedDrafts()).toBeNull();
+    view.unmount();
+
+    await renderWithPastedRows();
+    expect(storedDrafts().drafts).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: '清空列表' }));
+    expect(screen.queryByText(shown(ORGS[0].organizationName))).not.toBeInTheDocument();
+    expect(storedDrafts()).toBeNull();
+  });
+
+  it('counts what the cards are, and clears the paste line once the list has changed', async () => {
+    mockAdminCloud({});
+    await renderPage();
+    // One blank card to fill: no "0 家" above a card numbered 1.
+    expect(listTitle()).toHaveTextContent(/^企业列表$/);
+    paste(spreadsheetText(ORGS));
+    expect(listTitle()).toHaveTextContent('企业列表（2 家）');
+    expect(screen.getByText(shown('已添加 2 家企业，请核对下方的信息'))).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '删除第2家企业' }));
+    expect(listTitle()).toHaveTextContent('企业列表（1 家）');
+    // The line described a list that is no longer there.
+    expect(screen.queryByText(shown(/已添加 2 家企业/))).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '删除第1家企业' }));
+    expect(listTitle()).toHaveTextContent(/^企业列表$/);
+  });
+
+  it('says what a paste found nothing in until the list changes', async () => {
+    mockAdminCloud({});
+    await renderPage();
+    paste('企业名称\t统一社会信用代码\t法定代表人\r\n');
+    expect(screen.getByText(shown(/没有识别到企业信息/))).toBeInTheDocument();
+    paste(spreadsheetText(ORGS));
+    expect(screen.queryByText(shown(/没有识别到企业信息/))).not.toBeInTheDocument();
+  });
+
+  it('shows a held row in the count', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({
+        ok: true,
+        taskIds: [],
+        errorMessages: ['…', '…'],
+        rowStatuses: ['unconfirmed', 'failed'],
+      }),
+    });
+    await renderWithPastedRows();
+    fireEvent.click(submitButton());
+    await screen.findByRole('region', { name: '待核对的企业' });
+    expect(listTitle()).toHaveTextContent('企业列表（2 家，其中 1 家待核对）');
+    expect(submitButton()).toHaveTextContent('提交 1 家企业');
+    // The paste line spoke of the list before the submission: gone, though no row left.
+    expect(screen.queryByText(shown(/已添加 2 家企业/))).not.toBeInTheDocument();
+  });
+
+  it('masks the super admin’s mobile and ID number on a collapsed card', async () => {
+    mockAdminCloud({});
+    await renderWithPastedRows([ORGS[0]]);
+    expect(within(cardLine(1, '超管')).getByText(shown('王五  139****9000'))).toBeInTheDocument();
+    expect(
+      within(cardLine(1, '超管证件')).getByText(shown('居民身份证 110***********002X')),
+    ).toBeInTheDocument();
+    expect(inCard(1).queryByText(shown(/13900139000|11010519491231002X/))).not.toBeInTheDocument();
+  });
+});
+
+describe('enterprises page: the super admin by link mode, and subsidiaries', () => {
+  const { superAdminName: _name, superAdminMobile: _mobile, ...withoutSuperAdmin } = ORGS[0];
+
+  it('a link per enterprise needs no super admin; one combined link needs every row’s', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({
+        ok: true,
+        taskIds: ['task-1'],
+        errorMessages: [''],
+        rowStatuses: ['submitted'],
+      }),
+      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
+    });
+    await renderPage();
+    expect(screen.getByText(shown(/超管姓名、手机号可以不填/))).toBeInTheDocument();
+    paste(spreadsheetText([{ ...withoutSuperAdmin, superAdminName: '', superAdminMobile: '' }]));
+    expect(
+      within(cardLine(1, '超管')).getByText(shown('未填写，由打开链接的人认证')),
+    ).toBeInTheDocument();
+    expect(submitButton()).toBeEnabled();
+
+    fireEvent.click(screen.getByRole('radio', { name: '链接方式：合并为一个链接' }));
+    expect(screen.getByText(shown(/每家企业都须填写超管姓名和手机号/))).toBeInTheDocument();
+    fireEvent.click(submitButton());
+    const line = within(cardLine(1, '超管'));
+    expect(line.getByText(shown('请输入姓名'))).toBeInTheDocument();
+    expect(line.getByText(shown('请输入手机号'))).toBeInTheDocument();
+    expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole('radio', { name: '链接方式：每家企业一个链接' }));
+    fireEvent.click(submitButton());
+    await waitFor(() =>
+      expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(1),
+    );
+    const [sent] = callsTo('createBatchOrganizationRegistrationTasks');
+    expect(sent.batchAuthMethod).toBe(0);
+    expect(sent.organizations[0]).not.toHaveProperty('superAdminName');
+    expect(sent.organizations[0]).not.toHaveProperty('superAdminMobile');
+  });
+
+  it('sends the subsidiary id, and shows the server’s word about it next to the field', async () => {
+    mockAdminCloud({
+      createBatchOrganizationRegistrationTasks: () => ({
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: '子企业组织ID格式不正确',
+        fieldErrors: { proxyOrganizationId: '子企业组织ID格式不正确：应为腾讯电子签的组织ID' },
+      }),
+    });
+    await renderWithPastedRows([ORGS[0]]);
+    fireEvent.change(screen.getByLabelText('子企业组织ID（选填）'), {
+      target: { value: ' yDxSubsidiary01 ' },
+    });
+    fireEvent.click(submitButton());
+    await waitFor(() =>
+      expect(callsTo('createBatchOrganizationRegistrationTasks')).toHaveLength(1),
+    );
+    expect(callsTo('createBatchOrganizationRegistrationTasks')[0].proxyOrganizationId).toBe(
+      'yDxSubsidiary01',
+    );
+    expect(
+      await screen.findByText(shown('子企业组织ID格式不正确：应为腾讯电子签的组织ID')),
+    ).toHaveClass('form-field__error');
   });
 });

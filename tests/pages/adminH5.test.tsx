@@ -2,8 +2,9 @@
 import './support/h5Env';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import AuthorizationPage from '../../src/admin/pages/authorization';
+import { CANNOT_OPEN_MESSAGE } from '../../src/admin/pages/authorization/AuthorizationLinkCard';
 import { copyText, openPermissionSettings, saveImage } from '../../src/services/platform';
-import { mocked } from './adminSupport';
+import { mocked, shown } from './adminSupport';
 
 const URL_WITH_QUERY =
   'https://res.ess.tencent.cn/cdn/h5-activity/jump-mp.html?to=AUTHORIZATION_ENTERPRISE_FOR_BATCH_SUBMIT&shortKey=yDCHHURDfCVEoeNYGCc6';
@@ -77,8 +78,15 @@ describe('h5: the authorization page', () => {
   it('copies the HTTP link with the browser clipboard', async () => {
     const fetchMock = jest.fn(async (url: string) => {
       const body = url.endsWith('/createBatchOrganizationAuthorizationUrl')
-        ? { ok: true, authUrl: URL_WITH_QUERY, expireTime: 1_900_000_000, errorMessages: [] }
-        : { ok: false, code: 'INVALID_INPUT', message: '请提供正确的认证任务编号' };
+        ? {
+            ok: true,
+            authUrl: URL_WITH_QUERY,
+            expireTime: 1_900_000_000,
+            errorMessages: [],
+            subTaskMessages: {},
+            otherMessages: [],
+          }
+        : { ok: true };
       return { ok: true, status: 200, json: async () => body };
     });
     (globalThis as { fetch?: unknown }).fetch = fetchMock;
@@ -94,5 +102,36 @@ describe('h5: the authorization page', () => {
     );
     expect(mocked.cloud.callFunction).not.toHaveBeenCalled();
     expectNoWeChatApis();
+  });
+});
+
+describe('h5: opening the ESS mini-program from the authorization page', () => {
+  it('tells the operator what to do instead, never the personal flow’s message', async () => {
+    const fetchMock = jest.fn(async (url: string) => {
+      const body = url.endsWith('/createBatchOrganizationAuthorizationUrl')
+        ? {
+            ok: true,
+            authUrl:
+              'pages/guide/index?to=AUTHORIZATION_ENTERPRISE_FOR_BATCH_SUBMIT&shortKey=yDCHpURDfR6iEkdpsDde',
+            expireTime: Math.floor(Date.now() / 1000) + 3600,
+            errorMessages: [],
+            subTaskMessages: {},
+            otherMessages: [],
+            miniAppId: 'wxa023b292fd19d41d',
+            envVersion: 'release',
+          }
+        : { ok: true };
+      return { ok: true, status: 200, json: async () => body };
+    });
+    (globalThis as { fetch?: unknown }).fetch = fetchMock;
+    render(<AuthorizationPage />);
+    fireEvent.change(await screen.findByLabelText('超管姓名'), { target: { value: '王五' } });
+    fireEvent.change(screen.getByLabelText('超管手机号'), { target: { value: '13900139000' } });
+    fireEvent.click(screen.getByRole('radio', { name: '超管如何打开：在本机打开' }));
+    fireEvent.click(screen.getByRole('button', { name: '生成批量认证链接' }));
+    fireEvent.click(await screen.findByRole('button', { name: '前往腾讯电子签' }));
+    expect(screen.getByText(shown(CANNOT_OPEN_MESSAGE))).toBeInTheDocument();
+    expect(screen.queryByText(shown(/实名/))).not.toBeInTheDocument();
+    expect(mocked.openEmbeddedMiniProgram).not.toHaveBeenCalled();
   });
 });

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { creditCodeCheckChar } from '../../src/domain/creditCode';
 import { ERROR_MESSAGES } from '../../src/domain/errors';
 import type {
+  CheckOperatorAccessResult,
   CreateBatchOrganizationAuthorizationUrlResult,
   CreateBatchOrganizationRegistrationTasksResult,
   DescribeBatchOrganizationRegistrationUrlsResult,
@@ -27,17 +28,17 @@ export const ORGS = [
     organizationName: '示例科技（深圳）有限公司',
     uniformSocialCreditCode: creditCode('91440300MA5F00001'),
     legalName: '李四',
-    adminName: '王五',
-    adminMobile: '13900139000',
-    adminIdCardNumber: '11010519491231002X',
+    superAdminName: '王五',
+    superAdminMobile: '13900139000',
+    superAdminIdCardNumber: '11010519491231002X',
   },
   {
     organizationName: '示例商贸（上海）有限公司',
     uniformSocialCreditCode: creditCode('91310000MA1K00002'),
     legalName: '赵六',
-    adminName: '王五',
-    adminMobile: '13900139000',
-    adminIdCardNumber: '11010519491231002X',
+    superAdminName: '王五',
+    superAdminMobile: '13900139000',
+    superAdminIdCardNumber: '11010519491231002X',
   },
 ] as const;
 
@@ -47,9 +48,9 @@ export function organizationRow(n: number) {
     organizationName: `示例企业${n}有限公司`,
     uniformSocialCreditCode: creditCode(`91440300MA5F${String(n).padStart(5, '0')}`),
     legalName: '李四',
-    adminName: '王五',
-    adminMobile: '13900139000',
-    adminIdCardNumber: '11010519491231002X',
+    superAdminName: '王五',
+    superAdminMobile: '13900139000',
+    superAdminIdCardNumber: '11010519491231002X',
   };
 }
 
@@ -79,10 +80,10 @@ export function spreadsheetText(rows: ReadonlyArray<Record<string, string>>, hea
       row.uniformSocialCreditCode,
       row.legalName,
       row.address ?? '',
-      row.adminName,
-      row.adminMobile,
-      row.adminIdCardType ?? '身份证',
-      row.adminIdCardNumber ?? '',
+      row.superAdminName,
+      row.superAdminMobile,
+      row.superAdminIdCardType ?? '身份证',
+      row.superAdminIdCardNumber ?? '',
       row.authorizationTypes ?? '法人授权超管',
     ].join('\t'),
   );
@@ -98,6 +99,7 @@ export const FORBIDDEN = {
 
 type Answer<T> = (data: any) => T | Promise<T>;
 export interface AdminHandlers {
+  checkOperatorAccess?: Answer<CheckOperatorAccessResult>;
   createBatchOrganizationRegistrationTasks?: Answer<CreateBatchOrganizationRegistrationTasksResult>;
   describeBatchOrganizationRegistrationUrls?: Answer<DescribeBatchOrganizationRegistrationUrlsResult>;
   createBatchOrganizationAuthorizationUrl?: Answer<CreateBatchOrganizationAuthorizationUrlResult>;
@@ -145,4 +147,26 @@ export async function advance(ms: number): Promise<void> {
 
 export function inCard(position: number) {
   return within(card(position));
+}
+
+/**
+ * Matches the element that shows `text` whole (or matching the RegExp), the innermost one, also
+ * when part of it is a nested span (`<Paragraph>` keeps its last phrase in a nowrap span). Every
+ * text query of the admin page tests goes through it: `getByText(shown('…'))`.
+ */
+export function shown(text: string | RegExp) {
+  const matches = (value: string | null) =>
+    typeof text === 'string' ? value === text : text.test(value ?? '');
+  return (_content: string, element: Element | null): boolean =>
+    !!element &&
+    matches(element.textContent) &&
+    !Array.from(element.children).some((child) => matches(child.textContent));
+}
+
+/** The line of a collapsed card about `label` (统一社会信用代码, 超管, …), with its messages. */
+export function cardLine(position: number, label: string): HTMLElement {
+  const labelElement = inCard(position).getByText(shown(label), { selector: '.info-row__label' });
+  const line = labelElement.closest('.org-card__line');
+  if (!line) throw new Error(`no line ${label} on card ${position}`);
+  return line as HTMLElement;
 }

@@ -2,36 +2,42 @@
  * The "never submit twice" rules of enterprise registration over time (injected clock), with the
  * real ESS SDK against the emulator, and stand-in gateways where ESS's answer must be specific.
  */
-import { readFileSync } from 'fs';
-import path from 'path';
 import { parseAdminOpenids } from '../../server/admin';
 import { loadEssConfig, type EssConfig } from '../../server/config';
 import type { EssResponse } from '../../server/ess/essGateway';
-import { EssCallError, type EssFailure } from '../../server/ess/essError';
+import { EssCallError, EssQueuedError, type EssFailure } from '../../server/ess/essError';
 import { createLogger } from '../../server/log';
+import { failureIn } from '../../server/failure';
+import { batchIdentity } from '../../server/organizations/batchIdentity';
+import { heldCodes } from '../../server/organizations/heldCodes';
 import { registrationOwnership } from '../../server/organizations/ownership';
-import type { RegistrationBatchRecord } from '../../server/organizations/records';
+import type { HeldCodeRecord, RegistrationBatchRecord } from '../../server/organizations/records';
 import {
-  HELD_MESSAGE,
   IN_FLIGHT_TIMEOUT_MS,
   LEASE_TIMEOUT_MS,
-  NOT_SENT_MESSAGE,
-  NOT_SUBMITTED_MESSAGE,
-  OUT_OF_TIME_MESSAGE,
-  UNCONFIRMED_MESSAGE,
-  registrationSubmission,
   REPLAY_WINDOW_MS,
-} from '../../server/organizations/registrationSubmission';
+} from '../../server/organizations/submission/batchState';
+import { registrationSubmission } from '../../server/organizations/submission/registrationSubmission';
 import {
   parseRegistrationEvent,
   type RegistrationRequest,
 } from '../../server/organizations/requests';
 import { createSubmitGateway, type SubmitGateway } from '../../server/organizations/submitGateway';
+import { REGISTRATION_MESSAGES, ROW_NOTES } from '../../server/organizations/wording';
+import type { DocumentStore } from '../../server/store/documentStore';
 import { localFileStore } from '../../server/store/localFileStore';
 import { startHarness, type Harness } from '../support/functionHarness';
 import { organizations } from '../support/organizationFixtures';
 
 const OWNER = 'oAdminUser0000000000000001';
+const {
+  held: HELD_MESSAGE,
+  notSent: NOT_SENT_MESSAGE,
+  groupRefused: NOT_SUBMITTED_MESSAGE,
+  outOfTime: OUT_OF_TIME_MESSAGE,
+  unconfirmed: UNCONFIRMED_MESSAGE,
+  beingSent: BEING_SENT_MESSAGE,
+} = ROW_NOTES;
 /** A call that got no answer (time-out). */
 const NO_ANSWER: EssFailure = {
   essCode: 'Network.Timeout',
@@ -61,7 +67,11 @@ afterEach(async () => {
 const log = createLogger();
 const store = () => localFileStore(h.dataDir);
 const batches = () => store().collection<RegistrationBatchRecord>('batches');
+const heldStore = () => store().collection<HeldCodeRecord>('held');
 const realGateway = (budgetMs?: number) => createSubmitGateway({ config, log, budgetMs });
+/** The registration function's failure helper, as the runtime binds it. */
+const fail = (code: Parameters<typeof failureIn>[1], extra?: Parameters<typeof failureIn>[2]) =>
+  failureIn(REGISTRATION_MESSAGES, code, extra);
 
 const ownershipStore = () =>
   registrationOwnership({
@@ -69,13 +79,18 @@ const ownershipStore = () =>
     subTasks: store().collection('subtasks'),
   });
 
-function service(ess: SubmitGateway = realGateway(), ownership = ownershipStore()) {
+function service(
+  ess: SubmitGateway = realGateway(),
+  ownership = ownershipStore(),
+  held: DocumentStore<HeldCodeRecord> = heldStore(),
+) {
   return registrationSubmission({
     config,
     ess,
     batches: batches(),
-    held: store().collection('held'),
+    held,
     ownership,
+    fail,
     log,
     now: () => clock,
   });
@@ -100,7 +115,7 @@ function pausedOwnership() {
 
 function request(count: number, extra: Record<string, unknown> = {}): RegistrationRequest {
   const parsed = parseRegistrationEvent({ organizations: organizations(count), ...extra });
-  if (!parsed.ok) throw new Error(parsed.failure.message);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.invalid));
   return parsed.value;
 }
 
@@ -118,16 +133,12 @@ function gatewayReplacingCall(n: number, answer: () => Promise<EssResponse<typeo
 
 const creates = () => h.emulator.calls(CREATE);
 
-function readBatches(): Record<string, RegistrationBatchRecord> {
-  try {
-    return JSON.parse(readFileSync(path.join(h.dataDir, 'batches.json'), 'utf8'));
-  } catch {
-    return {};
-  }
-}
+/** The batch record of `owner`'s submission of `submitted`, read through the store interface. */
+const storedBatch = (submitted: RegistrationRequest) =>
+  batches().get(batchIdentity(config.hashSecret, OWNER, submitted).key);
 
-async function until(condition: () => boolean) {
-  for (let i = 0; i < 100 && !condition(); i += 1) {
+async function until(condition: () => boolean | Promise<boolean>) {
+  for (let i = 0; i < 100 && !(await condition()); i += 1) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -137,7 +148,7 @@ describe('chunks whose outcome is unknown', () => {
     // An invocation that sent chunk 1 and hangs on chunk 2 (as one killed by its time-out would).
     const hanging = service(gatewayReplacingCall(1, () => new Promise(() => undefined)));
     void hanging.submit(OWNER, request(25));
-    await until(() => Object.values(readBatches())[0]?.chunks[1].state === 'inFlight');
+    await until(async () => (await storedBatch(request(25)))?.chunks[1].state === 'inFlight');
 
     clock += IN_FLIGHT_TIMEOUT_MS - 1;
     const meanwhile = await service().submit(OWNER, request(25));
@@ -181,11 +192,12 @@ describe('enterprises held across submissions (sent without an answer)', () => {
   it('holds an enterprise another invocation is sending right now, confirmed or not', async () => {
     // An invocation hanging in its ESS call (as one killed by its time-out would).
     const hanging = service(gatewayReplacingCall(0, () => new Promise(() => undefined)));
-    void hanging.submit(OWNER, request(3, { requestKey: 'hanging-1' }));
-    await until(() => Object.values(readBatches())[0]?.chunks[0].state === 'inFlight');
+    const hangingRequest = request(3, { requestKey: 'hanging-1' });
+    void hanging.submit(OWNER, hangingRequest);
+    await until(async () => (await storedBatch(hangingRequest))?.chunks[0].state === 'inFlight');
 
     clock += IN_FLIGHT_TIMEOUT_MS - 1;
-    // The admin's word cannot cover a call under way: all three held, nothing sent.
+    // The operator's word cannot cover a call under way: all three held, nothing sent.
     const meanwhile = await service().submit(
       OWNER,
       request(3, { requestKey: 'other-1', confirmedNotSubmitted: codes(3) }),
@@ -249,8 +261,9 @@ describe('enterprises held across submissions (sent without an answer)', () => {
 
   it('names the chunk by the positions of the rows it holds when rows before it are held', async () => {
     const timeout = gatewayReplacingCall(0, () => new Promise(() => undefined));
-    void service(timeout).submit(OWNER, request(2, { requestKey: 'hang-2' }));
-    await until(() => Object.values(readBatches())[0]?.chunks[0].state === 'inFlight');
+    const hangingRequest = request(2, { requestKey: 'hang-2' });
+    void service(timeout).submit(OWNER, hangingRequest);
+    await until(async () => (await storedBatch(hangingRequest))?.chunks[0].state === 'inFlight');
     // Rows 1–2 held (being sent); rows 3–14 go in chunks of 10: positions 3–12 and 13–14.
     const paused = pausedOwnership();
     const second = service(realGateway(), paused.ownership).submit(
@@ -280,7 +293,7 @@ describe('one invocation at a time (the batch lease)', () => {
     const first = service(realGateway(), paused.ownership).submit(OWNER, request(15));
     // Chunk 0 is saved `submitted`, its owner being recorded; chunk 1 is not marked yet.
     await until(paused.reached);
-    expect(Object.values(readBatches())[0].chunks.map((chunk) => chunk.state)).toEqual([
+    expect((await storedBatch(request(15)))?.chunks.map((chunk) => chunk.state)).toEqual([
       'submitted',
       'pending',
     ]);
@@ -299,7 +312,7 @@ describe('one invocation at a time (the batch lease)', () => {
     expect(done.ok && done.taskIds).toHaveLength(2);
     expect(creates()).toHaveLength(2);
     // Given back when done: the next retry answers the stored result.
-    expect(Object.values(readBatches())[0].lease).toBeUndefined();
+    expect((await storedBatch(request(15)))?.lease).toBeUndefined();
     expect(await service().submit(OWNER, request(15))).toEqual({ ...done, replayed: true });
     expect(creates()).toHaveLength(2);
   });
@@ -309,7 +322,7 @@ describe('one invocation at a time (the batch lease)', () => {
     // Never resumed: an invocation killed after its first chunk.
     void service(realGateway(), paused.ownership).submit(OWNER, request(15));
     await until(paused.reached);
-    const { lease } = Object.values(readBatches())[0];
+    const lease = (await storedBatch(request(15)))?.lease;
     expect(lease).toEqual({ holder: expect.stringMatching(/^[0-9a-f]{16}$/), since: clock });
 
     clock += LEASE_TIMEOUT_MS - 1;
@@ -364,8 +377,10 @@ describe('ESS refusing enterprises', () => {
 
 describe('time', () => {
   it('stops before a chunk that would not fit the time budget; a retry continues', async () => {
-    h.emulator.setLatency(100);
-    const tight = realGateway(config.requestTimeoutMs + 50);
+    // Time for exactly one ESS call (decided by count, not by the clock of a busy machine).
+    const real = realGateway();
+    let checks = 0;
+    const tight: SubmitGateway = { call: real.call, hasTimeForCall: () => checks++ === 0 };
     const first = await service(tight).submit(OWNER, request(15));
     // The task of the first chunk is answered; the rest is said not to be sent yet.
     expect(first).toMatchObject({
@@ -381,6 +396,29 @@ describe('time', () => {
     expect(retried.ok && retried.taskIds).toHaveLength(2);
     expect(retried.ok && first.ok && retried.taskIds[0]).toBe(first.ok && first.taskIds[0]);
     expect(creates()).toHaveLength(2);
+  });
+
+  it('a chunk that got no turn at ESS (queued) was not sent: pending again, nothing held', async () => {
+    const queued = gatewayReplacingCall(1, async () => {
+      throw new EssQueuedError(CREATE, 1500);
+    });
+    const first = await service(queued).submit(OWNER, request(15));
+    expect(first).toMatchObject({
+      ok: true,
+      rowStatuses: [...Array(10).fill('submitted'), ...Array(5).fill('failed')],
+    });
+    expect(first.ok && first.errorMessages[10]).toBe(REGISTRATION_MESSAGES.QUEUED);
+    // Its enterprises are free: the retry sends them, once.
+    const retried = await service().submit(OWNER, request(15));
+    expect(retried).toMatchObject({ ok: true, rowStatuses: Array(15).fill('submitted') });
+    expect(creates()).toHaveLength(2);
+
+    const none = await service(
+      gatewayReplacingCall(0, async () => {
+        throw new EssQueuedError(CREATE, 800);
+      }),
+    ).submit(OWNER, request(2, { requestKey: 'queued-2' }));
+    expect(none).toMatchObject({ ok: false, code: 'QUEUED', retryAfterMs: 800 });
   });
 
   it('answers ESS_TIMEOUT when not even the first chunk fits the time budget', async () => {
@@ -405,6 +443,122 @@ describe('time', () => {
     expect(renewed).toMatchObject({ ok: true, replayed: false });
     expect(renewed.ok && first.ok && renewed.taskIds[0]).not.toBe(first.ok && first.taskIds[0]);
     expect(creates()).toHaveLength(2);
+  });
+});
+
+describe('conditional writes (transact): no double submission even at the same moment', () => {
+  it('two invocations of the same submission started together: ESS gets the rows once', async () => {
+    const results = await Promise.all([
+      service().submit(OWNER, request(3)),
+      service().submit(OWNER, request(3)),
+    ]);
+    expect(creates()).toHaveLength(1);
+    const sent = results.filter((result) => result.ok && !result.replayed);
+    expect(sent).toHaveLength(1);
+    // The other one was told it is under way, or (came after) answered the stored result.
+    const other = results.find((result) => result !== sent[0]);
+    expect(
+      other?.ok ? other.replayed : other?.code === 'IN_PROGRESS' && other.message,
+    ).toBeTruthy();
+    expect((await storedBatch(request(3)))?.lease).toBeUndefined();
+  });
+
+  it('an enterprise another submission took meanwhile is not sent: IN_PROGRESS, no ESS call', async () => {
+    const rows = request(3, { requestKey: 'late-look' });
+    // Another submission of the same operator takes enterprise 2 for its ESS call …
+    const other = heldCodes({
+      hashSecret: config.hashSecret,
+      store: heldStore(),
+      log,
+      now: () => clock,
+      lifetimeMs: REPLAY_WINDOW_MS,
+      inFlightTimeoutMs: IN_FLIGHT_TIMEOUT_MS,
+    });
+    expect(await other.take(OWNER, [rows.organizations[1].uniformSocialCreditCode])).toEqual([]);
+    // … after this one looked its enterprises up (its lookup saw none held).
+    const real = heldStore();
+    const lookedUpEarlier: DocumentStore<HeldCodeRecord> = { ...real, get: async () => null };
+    const result = await service(realGateway(), ownershipStore(), lookedUpEarlier).submit(
+      OWNER,
+      rows,
+    );
+    expect(result).toEqual({
+      ok: false,
+      code: 'IN_PROGRESS',
+      message: '第1–3家企业：上一次提交仍在处理中，请稍后刷新查看',
+    });
+    expect(creates()).toHaveLength(0);
+    // What it took for itself was given back; the other submission's entry stays.
+    const mine = await other.lookup(
+      OWNER,
+      rows.organizations.map((row) => row.uniformSocialCreditCode),
+    );
+    expect([...mine.entries()]).toEqual([
+      [rows.organizations[1].uniformSocialCreditCode, 'inFlight'],
+    ]);
+  });
+
+  it('a chunk whose enterprises are being sent elsewhere says so when others were taken', async () => {
+    const rows = request(12, { requestKey: 'wide-busy' });
+    const other = heldCodes({
+      hashSecret: config.hashSecret,
+      store: heldStore(),
+      log,
+      now: () => clock,
+      lifetimeMs: REPLAY_WINDOW_MS,
+      inFlightTimeoutMs: IN_FLIGHT_TIMEOUT_MS,
+    });
+    await other.take(OWNER, [rows.organizations[11].uniformSocialCreditCode]);
+    const real = heldStore();
+    const lookedUpEarlier: DocumentStore<HeldCodeRecord> = { ...real, get: async () => null };
+    const result = await service(realGateway(), ownershipStore(), lookedUpEarlier).submit(
+      OWNER,
+      rows,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      taskIds: [expect.any(String)],
+      rowStatuses: [...Array(10).fill('submitted'), 'failed', 'failed'],
+    });
+    expect(result.ok && result.errorMessages.slice(10)).toEqual([
+      BEING_SENT_MESSAGE,
+      BEING_SENT_MESSAGE,
+    ]);
+    expect(creates()).toHaveLength(1);
+  });
+});
+
+describe('held codes', () => {
+  const held = () =>
+    heldCodes({
+      hashSecret: config.hashSecret,
+      store: heldStore(),
+      log,
+      now: () => clock,
+      lifetimeMs: REPLAY_WINDOW_MS,
+      inFlightTimeoutMs: IN_FLIGHT_TIMEOUT_MS,
+    });
+
+  it('are taken by one caller at a time, until given back, marked or stale', async () => {
+    expect(await held().take(OWNER, ['A', 'B'])).toEqual([]);
+    // Taken: nobody else gets A, and B (free) is not kept by the refused taker.
+    expect(await held().take(OWNER, ['B', 'C'])).toEqual(['B']);
+    expect([...(await held().lookup(OWNER, ['A', 'B', 'C'])).keys()].sort()).toEqual(['A', 'B']);
+    // Another operator's A is another entry.
+    expect(await held().take('oOtherOperator', ['A'])).toEqual([]);
+
+    await held().forget(OWNER, ['B']);
+    expect(await held().take(OWNER, ['B'])).toEqual([]);
+    await held().markUnconfirmed(OWNER, ['B']);
+    clock += IN_FLIGHT_TIMEOUT_MS;
+    // A's taker is gone: unconfirmed, still held. B: unconfirmed.
+    expect(Object.fromEntries(await held().lookup(OWNER, ['A', 'B']))).toEqual({
+      A: 'unconfirmed',
+      B: 'unconfirmed',
+    });
+    expect(await held().take(OWNER, ['A'])).toEqual(['A']);
+    clock += REPLAY_WINDOW_MS;
+    expect(await held().take(OWNER, ['A', 'B'])).toEqual([]);
   });
 });
 

@@ -4,7 +4,8 @@
  * the stores are in memory; the clock is injected.
  */
 import { EssCallError, toEssFailure } from '../../server/ess/essError';
-import type { EssGateway, EssResponse } from '../../server/ess/essGateway';
+import type { EssCallOptions, EssGateway, EssResponse } from '../../server/ess/essGateway';
+import { failureIn } from '../../server/failure';
 import type { Logger, LogFields } from '../../server/log';
 import { registrationOwnership } from '../../server/organizations/ownership';
 import {
@@ -14,6 +15,8 @@ import {
   type RegistrationTaskRecord,
 } from '../../server/organizations/records';
 import { PROCESSING_GRACE_MS, registrationUrls } from '../../server/organizations/registrationUrls';
+import type { RegistrationUrlsRequest } from '../../server/organizations/requests';
+import { REGISTRATION_URLS_MESSAGES } from '../../server/organizations/wording';
 import type { DocumentStore } from '../../server/store/documentStore';
 import { memoryStore } from '../../server/store/memoryStore';
 
@@ -25,6 +28,8 @@ type Answer = EssResponse<typeof DESCRIBE> | EssCallError;
 
 let clock: number;
 let answers: Answer[];
+/** What the service asked the gateway: the request, and which failures it called expected. */
+let asked: Array<{ request: unknown; options?: EssCallOptions }>;
 let logged: Array<{ level: string; msg: string; fields?: LogFields }>;
 let tasks: DocumentStore<RegistrationTaskRecord>;
 let subTasks: DocumentStore<RegistrationSubTaskRecord>;
@@ -46,7 +51,8 @@ function logger(): Logger {
 }
 
 const gateway: EssGateway = {
-  call: (async () => {
+  call: (async (_action: string, request: unknown, options?: EssCallOptions) => {
+    asked.push({ request, options });
     const answer = answers.shift();
     if (!answer) throw new Error('no answer left');
     if (answer instanceof EssCallError) throw answer;
@@ -56,13 +62,15 @@ const gateway: EssGateway = {
 };
 
 const ownership = () => registrationOwnership({ tasks, subTasks });
-const describe_ = () =>
+const notOwned = async (ids: string[]) => (await ownership().subTasksOf(OWNER, ids)).notOwned;
+const describe_ = (request: Partial<RegistrationUrlsRequest> = {}) =>
   registrationUrls({
     ess: gateway,
     ownership: ownership(),
+    fail: (code, extra) => failureIn(REGISTRATION_URLS_MESSAGES, code, extra),
     log: logger(),
     now: () => clock,
-  }).describe(OWNER, TASK_ID);
+  }).describe(OWNER, { taskId: TASK_ID, ...request });
 
 const failedOperation = (message: string) =>
   new EssCallError(
@@ -82,6 +90,7 @@ const row = (n: number, overrides: Record<string, string | undefined> = {}) => (
 beforeEach(async () => {
   clock = 1_700_000_000_000;
   answers = [];
+  asked = [];
   logged = [];
   const store = memoryStore();
   tasks = store.collection(REGISTRATION_TASKS_COLLECTION);
@@ -134,7 +143,7 @@ describe('lists ESS answers while it is still working', () => {
       readyAt: clock,
       subTaskIds: ['yDSub1', 'yDSub2'],
     });
-    expect(await ownership().notOwnedSubTasks(OWNER, ['yDSub1', 'yDSub2'])).toEqual([]);
+    expect(await notOwned(['yDSub1', 'yDSub2'])).toEqual([]);
   });
 
   it('rows without a sub-task or a reason are not ready; the sub-tasks seen are kept', async () => {
@@ -142,7 +151,7 @@ describe('lists ESS answers while it is still working', () => {
       OrganizationAuthUrls: [row(1), row(2, { SubTaskId: undefined, AuthUrl: '' })],
     });
     expect(await describe_()).toEqual({ ok: true, ready: false });
-    expect(await ownership().notOwnedSubTasks(OWNER, ['yDSub1', 'yDSub2'])).toEqual(['yDSub2']);
+    expect(await notOwned(['yDSub1', 'yDSub2'])).toEqual(['yDSub2']);
 
     clock += 3000;
     answers.push({ OrganizationAuthUrls: [row(1), row(2)] });
@@ -152,8 +161,10 @@ describe('lists ESS answers while it is still working', () => {
       'yDSub1',
       'yDSub2',
     ]);
-    expect(await ownership().notOwnedSubTasks(OWNER, ['yDSub1', 'yDSub2'])).toEqual([]);
+    expect(await notOwned(['yDSub1', 'yDSub2'])).toEqual([]);
     expect((await subTasks.get('yDSub1'))?.recordedAt).toBe(clock - 3000);
+    // With the enterprise's name as ESS gave it, to place ESS's messages later.
+    expect((await subTasks.get('yDSub2'))?.organizationName).toBe('模拟科技（深圳）有限公司2');
   });
 
   it('a row ESS refused (a reason, no sub-task) is an answer: the task is ready', async () => {
@@ -182,7 +193,44 @@ describe('lists ESS answers while it is still working', () => {
     });
     answers.push({ OrganizationAuthUrls: [row(1), row(2)] });
     expect(await describe_()).toMatchObject({ ok: true, ready: true });
-    expect(await ownership().notOwnedSubTasks(OWNER, ['yDSub2'])).toEqual([]);
+    expect(await notOwned(['yDSub2'])).toEqual([]);
     expect(await tasks.get(TASK_ID)).toMatchObject({ subTaskIds: ['yDSub1', 'yDSub2'] });
+  });
+});
+
+describe('a task created for a subsidiary (Agent.ProxyOrganizationId)', () => {
+  const PROXY = 'yDxSubsidiary0001';
+
+  it('is read for that subsidiary, and answers its id with the links', async () => {
+    await tasks.put(TASK_ID, { ...(await tasks.get(TASK_ID))!, proxyOrganizationId: PROXY });
+    answers = [{ OrganizationAuthUrls: [row(1)], RequestId: 'r1' }];
+    expect(await describe_()).toMatchObject({ ok: true, ready: true, proxyOrganizationId: PROXY });
+    expect(asked[0].request).toEqual({ TaskId: TASK_ID, Agent: { ProxyOrganizationId: PROXY } });
+  });
+
+  it('refuses another subsidiary’s id without calling ESS', async () => {
+    await tasks.put(TASK_ID, { ...(await tasks.get(TASK_ID))!, proxyOrganizationId: PROXY });
+    expect(await describe_({ proxyOrganizationId: 'yDxSomeoneElse' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/不是为该子企业创建的/),
+    });
+    expect(asked).toHaveLength(0);
+  });
+
+  it('sends the event’s id for a task remembered without one (an older record)', async () => {
+    answers = [{ OrganizationAuthUrls: [row(1)], RequestId: 'r1' }];
+    await describe_({ proxyOrganizationId: PROXY });
+    expect(asked[0].request).toEqual({ TaskId: TASK_ID, Agent: { ProxyOrganizationId: PROXY } });
+  });
+
+  it('tells the gateway that FailedOperation is an expected answer (logged as info)', async () => {
+    answers = [failedOperation('任务处理中，请稍后重试')];
+    await describe_();
+    const expected = asked[0].options?.expected;
+    expect(expected?.(failedOperation('x').failure)).toBe(true);
+    expect(expected?.(toEssFailure({ code: 'InternalError', message: 'x', requestId: 'r' }))).toBe(
+      false,
+    );
   });
 });

@@ -1,12 +1,12 @@
 /**
- * Enterprises as the admin types or pastes them: every field as text, exactly as entered. The
+ * Enterprises as the operator types or pastes them: every field as text, exactly as entered. The
  * shared validator (`src/domain/organizationInput.ts`) checks them and gives the values sent.
  */
-import { ADMIN_ID_CARD_TYPE_LABELS } from '../../domain/adminIdentity';
+import { SUPER_ADMIN_ID_CARD_TYPE_LABELS } from '../../domain/superAdminIdentity';
 import {
-  ADMIN_ID_CARD_TYPES,
+  SUPER_ADMIN_ID_CARD_TYPES,
   AUTHORIZATION_TYPES,
-  type AdminIdCardType,
+  type SuperAdminIdCardType,
   type AuthorizationType,
   type OrganizationField,
 } from '../../domain/organizationContract';
@@ -22,7 +22,8 @@ export interface OrganizationDraft {
 export interface OrganizationColumn {
   field: OrganizationField;
   label: string;
-  optional?: boolean;
+  /** `always`: may be left empty; `perEnterpriseLink`: only with a link per enterprise. */
+  optional?: 'always' | 'perEnterpriseLink';
   /** Other headers spreadsheets use for this column. */
   aliases?: readonly string[];
 }
@@ -32,17 +33,32 @@ export const ORGANIZATION_COLUMNS: readonly OrganizationColumn[] = [
   { field: 'organizationName', label: '企业名称', aliases: ['企业', '公司名称', '名称'] },
   { field: 'uniformSocialCreditCode', label: '统一社会信用代码', aliases: ['信用代码'] },
   { field: 'legalName', label: '法定代表人', aliases: ['法人', '法人姓名', '法定代表人姓名'] },
-  { field: 'address', label: '注册地址', optional: true, aliases: ['地址'] },
-  { field: 'adminName', label: '超管姓名', aliases: ['超级管理员姓名', '管理员姓名'] },
-  { field: 'adminMobile', label: '超管手机号', aliases: ['超级管理员手机号', '管理员手机号'] },
-  { field: 'adminIdCardType', label: '超管证件类型', optional: true, aliases: ['证件类型'] },
+  { field: 'address', label: '注册地址', optional: 'always', aliases: ['地址'] },
   {
-    field: 'adminIdCardNumber',
+    field: 'superAdminName',
+    label: '超管姓名',
+    optional: 'perEnterpriseLink',
+    aliases: ['超级管理员姓名', '管理员姓名'],
+  },
+  {
+    field: 'superAdminMobile',
+    label: '超管手机号',
+    optional: 'perEnterpriseLink',
+    aliases: ['超级管理员手机号', '管理员手机号'],
+  },
+  {
+    field: 'superAdminIdCardType',
+    label: '超管证件类型',
+    optional: 'always',
+    aliases: ['证件类型'],
+  },
+  {
+    field: 'superAdminIdCardNumber',
     label: '超管证件号',
-    optional: true,
+    optional: 'always',
     aliases: ['超管证件号码', '证件号', '证件号码', '超管身份证号'],
   },
-  { field: 'authorizationTypes', label: '认证方式', optional: true, aliases: ['授权方式'] },
+  { field: 'authorizationTypes', label: '认证方式', optional: 'always', aliases: ['授权方式'] },
 ];
 
 export const COLUMN_LABELS = Object.fromEntries(
@@ -57,7 +73,7 @@ export const AUTHORIZATION_TYPE_LABELS: Record<AuthorizationType, string> = {
 };
 
 /** What people write in a spreadsheet for each document type, besides its full label. */
-const ID_CARD_TYPE_ALIASES: Record<AdminIdCardType, readonly string[]> = {
+const ID_CARD_TYPE_ALIASES: Record<SuperAdminIdCardType, readonly string[]> = {
   ID_CARD: ['身份证', '居民身份证', '大陆身份证'],
   HONGKONG_AND_MACAO: ['港澳通行证', '回乡证', '港澳居民来往内地通行证'],
   HONGKONG_MACAO_AND_TAIWAN: ['居住证', '港澳台居住证', '港澳台居民居住证'],
@@ -68,17 +84,32 @@ const emptyValues = (): DraftValues => ({
   uniformSocialCreditCode: '',
   legalName: '',
   address: '',
-  adminName: '',
-  adminMobile: '',
-  adminIdCardType: '',
-  adminIdCardNumber: '',
+  superAdminName: '',
+  superAdminMobile: '',
+  superAdminIdCardType: '',
+  superAdminIdCardNumber: '',
   authorizationTypes: '',
 });
 
 let lastKey = 0;
+/** Unique across reloads too (drafts and held rows are restored with their keys). */
+const keyPrefix = `org-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
 export function newDraft(values: Partial<DraftValues> = {}): OrganizationDraft {
   lastKey += 1;
-  return { key: `org-${lastKey}`, values: { ...emptyValues(), ...values } };
+  return { key: `${keyPrefix}-${lastKey}`, values: { ...emptyValues(), ...values } };
+}
+
+/** A draft restored from storage: its own key, every field a string. */
+export function restoredDraft(
+  key: string,
+  values: Partial<Record<string, unknown>>,
+): OrganizationDraft {
+  const restored = emptyValues();
+  for (const field of Object.keys(restored) as OrganizationField[]) {
+    const value = values[field];
+    if (typeof value === 'string') restored[field] = value;
+  }
+  return { key, values: restored };
 }
 
 export const isBlankDraft = (draft: OrganizationDraft): boolean =>
@@ -106,10 +137,10 @@ function headerColumns(cells: readonly string[]): Array<OrganizationField | unde
 /** `身份证` -> `ID_CARD`; unknown text is kept for the validator to name the problem. */
 function idCardTypeFromText(text: string): string {
   const key = headerKey(text);
-  const type = ADMIN_ID_CARD_TYPES.find(
+  const type = SUPER_ADMIN_ID_CARD_TYPES.find(
     (candidate) =>
       candidate === key ||
-      headerKey(ADMIN_ID_CARD_TYPE_LABELS[candidate]) === key ||
+      headerKey(SUPER_ADMIN_ID_CARD_TYPE_LABELS[candidate]) === key ||
       ID_CARD_TYPE_ALIASES[candidate].some((alias) => headerKey(alias) === key),
   );
   return type ?? text;
@@ -139,7 +170,8 @@ export function draftsFromTable(table: readonly string[][]): OrganizationDraft[]
     columns.forEach((field, index) => {
       if (field && cells[index] !== undefined) values[field] = cells[index];
     });
-    if (values.adminIdCardType) values.adminIdCardType = idCardTypeFromText(values.adminIdCardType);
+    if (values.superAdminIdCardType)
+      values.superAdminIdCardType = idCardTypeFromText(values.superAdminIdCardType);
     if (values.authorizationTypes) {
       values.authorizationTypes = authorizationTypeFromText(values.authorizationTypes);
     }
@@ -155,7 +187,7 @@ export function toRowInput(values: DraftValues): Record<OrganizationField, unkno
   const method = values.authorizationTypes.trim();
   return {
     ...values,
-    adminIdCardType: values.adminIdCardType.trim() || undefined,
+    superAdminIdCardType: values.superAdminIdCardType.trim() || undefined,
     authorizationTypes: method ? [/^\d+$/.test(method) ? Number(method) : method] : undefined,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * What became of each submitted enterprise, from the registration function's answer, and what
- * the enterprises page says about it.
+ * What became of each submitted enterprise, from the registration function's answer (its
+ * `rowStatuses`: the page never reads the wording of a message), and what the enterprises page
+ * says about it.
  */
 import type {
   CreateBatchOrganizationRegistrationTasksResult,
@@ -9,21 +10,18 @@ import type {
 
 type Submitted = Extract<CreateBatchOrganizationRegistrationTasksResult, { ok: true }>;
 
-/** An older server's message for enterprises whose submission got no answer. */
-const UNCONFIRMED_TEXT = /可能已提交成功/;
-
 /**
- * The status of each of `count` rows: the server's `rowStatuses`, or (from a server without
- * them) read from the messages: '' submitted, "可能已提交成功" unconfirmed, anything else refused.
+ * The status of each of `count` rows: the server's `rowStatuses`. An answer without them (a
+ * server older than the contract) is read on the safe side, without reading its text: a row
+ * with a message is held for a check in the ESS console (it may have been sent), one without is
+ * submitted.
  */
 export function rowStatusesOf(result: Submitted, count: number): RegistrationRowStatus[] {
   const { rowStatuses, errorMessages } = result;
-  if (rowStatuses && rowStatuses.length === count) return rowStatuses;
-  return Array.from({ length: count }, (_, index): RegistrationRowStatus => {
-    const message = errorMessages[index]?.trim() ?? '';
-    if (!message) return 'submitted';
-    return UNCONFIRMED_TEXT.test(message) ? 'unconfirmed' : 'refused';
-  });
+  if (Array.isArray(rowStatuses) && rowStatuses.length === count) return rowStatuses;
+  return Array.from({ length: count }, (_, index): RegistrationRowStatus =>
+    errorMessages[index]?.trim() ? 'unconfirmed' : 'submitted',
+  );
 }
 
 export type StatusCounts = Record<RegistrationRowStatus, number>;

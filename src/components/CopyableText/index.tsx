@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { COPY_FAILED_MESSAGE } from '../../services/media';
 import { copyText } from '../../services/platform';
 import './index.css';
+import Paragraph from '../Paragraph';
 
 export interface CopyableTextProps {
   /** Shown and copied exactly as given (never re-encoded). */
@@ -37,7 +38,9 @@ export default function CopyableText({ text, copyLabel = '复制' }: CopyableTex
           {state === 'copied' ? '已复制' : '复制'}
         </Button>
       </View>
-      {state === 'failed' ? <Text className="copyable__error">{COPY_FAILED_MESSAGE}</Text> : null}
+      {state === 'failed' ? (
+        <Paragraph className="copyable__error" text={COPY_FAILED_MESSAGE} />
+      ) : null}
     </View>
   );
 }

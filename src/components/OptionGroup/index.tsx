@@ -1,5 +1,6 @@
 import { Label, Radio, RadioGroup, Text, View } from '@tarojs/components';
 import './index.css';
+import Paragraph from '../Paragraph';
 
 export interface Option<T extends string> {
   value: T;
@@ -18,12 +19,14 @@ export interface OptionGroupProps<T extends string> {
   onChange: (value: T) => void;
   /** `row`: options side by side (short labels); `list`: one per line (with descriptions). */
   layout?: 'row' | 'list';
+  /** A line under the options about the current choice (what it means, what it needs). */
+  note?: string;
   error?: string;
 }
 
 /** One choice among a few, as radio buttons with their labels (tapping the label selects). */
 export default function OptionGroup<T extends string>(props: OptionGroupProps<T>) {
-  const { name, title, options, value, layout = 'row', error } = props;
+  const { name, title, options, value, layout = 'row', note, error } = props;
   return (
     <View className={`option-group option-group--${layout}`}>
       <Text className="option-group__title">{title}</Text>
@@ -44,13 +47,14 @@ export default function OptionGroup<T extends string>(props: OptionGroupProps<T>
             <View className="option-group__text">
               <Text className="option-group__label">{option.label}</Text>
               {option.description ? (
-                <Text className="option-group__description">{option.description}</Text>
+                <Paragraph className="option-group__description" text={option.description} />
               ) : null}
             </View>
           </Label>
         ))}
       </RadioGroup>
-      {error ? <Text className="option-group__error">{error}</Text> : null}
+      {note ? <Paragraph className="option-group__note" text={note} /> : null}
+      {error ? <Paragraph className="option-group__error" text={error} /> : null}
     </View>
   );
 }

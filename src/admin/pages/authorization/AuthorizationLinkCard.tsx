@@ -6,8 +6,11 @@ import type { EssVerifyLink } from '../../../domain/verificationContract';
 import { openPermissionSettings, openVerifyLink, saveImage } from '../../../services/platform';
 import { formatExpireTime, isLinkExpired } from '../../../services/verification';
 import type { AuthorizationLink } from './useAuthorizationLink';
+import Paragraph from '../../../components/Paragraph';
 
 export interface AuthorizationLinkCardProps {
+  /** The card's id (the page scrolls it into view once generated). */
+  id: string;
   endpoint: AuthorizationEndpoint;
   link: AuthorizationLink;
   /** ESS messages that name no listed sub-task. */
@@ -15,7 +18,12 @@ export interface AuthorizationLinkCardProps {
 }
 
 const EXPIRED_MESSAGE = '链接已过期，请重新生成';
-const NO_MINI_PROGRAM_MESSAGE = '暂时无法打开腾讯电子签小程序，请改用“链接”或“二维码”方式';
+/**
+ * Said to the operator whenever the ESS mini-program cannot be opened from here (in a browser, or
+ * WeChat refused): never the personal flow's wording about 实名.
+ */
+export const CANNOT_OPEN_MESSAGE =
+  '无法在这里打开腾讯电子签小程序：请在微信中打开本页再试，或改用“链接”“二维码”发给超管';
 
 /** The ESS mini-program page to open half-screen: the path exactly as ESS returned it. */
 function miniProgramLink(link: AuthorizationLink): EssVerifyLink | null {
@@ -35,18 +43,19 @@ function LaunchEss({ link }: { link: AuthorizationLink }) {
   const onLaunch = () => {
     const target = miniProgramLink(link);
     if (!target || isLinkExpired(target)) {
-      setNotice(target ? EXPIRED_MESSAGE : NO_MINI_PROGRAM_MESSAGE);
+      setNotice(target ? EXPIRED_MESSAGE : CANNOT_OPEN_MESSAGE);
       return;
     }
     setNotice(null);
-    openVerifyLink(target, { onFailed: setNotice });
+    openVerifyLink(target, { onFailed: () => setNotice(CANNOT_OPEN_MESSAGE) });
   };
   return (
     <View>
-      <Text className="auth-link__caption">
-        点击后将在当前微信中打开腾讯电子签，请由超管本人按提示依次完成各企业的认证。
-      </Text>
-      {notice ? <Text className="notice">{notice}</Text> : null}
+      <Paragraph
+        className="auth-link__caption"
+        text={'点击后将在当前微信中打开腾讯电子签，请由超管本人按提示依次完成各企业的认证。'}
+      />
+      {notice ? <Paragraph className="notice" text={notice} /> : null}
       <Button className="btn btn--primary" onClick={onLaunch}>
         前往腾讯电子签
       </Button>
@@ -77,8 +86,11 @@ function QrCode({ url }: { url: string }) {
         showMenuByLongpress
         ariaLabel="批量认证二维码"
       />
-      <Text className="auth-link__caption">请超管使用微信扫码，按提示完成各企业的认证。</Text>
-      {outcome ? <Text className="notice">{outcome.message}</Text> : null}
+      <Paragraph
+        className="auth-link__caption"
+        text={'请超管使用微信扫码，按提示完成各企业的认证。'}
+      />
+      {outcome ? <Paragraph className="notice" text={outcome.message} /> : null}
       {outcome?.denied ? (
         <Button className="btn btn--secondary" onClick={openPermissionSettings}>
           去设置
@@ -86,10 +98,10 @@ function QrCode({ url }: { url: string }) {
       ) : null}
       <Button
         className="btn btn--primary"
-        {...(saving ? { disabled: true, loading: true } : {})}
+        {...(saving ? { disabled: true } : {})}
         onClick={() => void onSave()}
       >
-        保存到相册
+        {saving ? '正在保存…' : '保存到相册'}
       </Button>
     </View>
   );
@@ -97,9 +109,9 @@ function QrCode({ url }: { url: string }) {
 
 /** The generated link, as the chosen delivery needs it, with its expiry. */
 export default function AuthorizationLinkCard(props: AuthorizationLinkCardProps) {
-  const { endpoint, link, otherMessages } = props;
+  const { id, endpoint, link, otherMessages } = props;
   return (
-    <View className="card auth-link" id="auth-link">
+    <View className="card auth-link" id={id}>
       <Text className="card__title">批量认证链接已生成</Text>
       <View className="info-row">
         <Text className="info-row__label">有效期至</Text>
@@ -110,18 +122,17 @@ export default function AuthorizationLinkCard(props: AuthorizationLinkCardProps)
       {endpoint === 'HTTP' || endpoint === 'HTTP_SHORT_URL' ? (
         <View>
           <CopyableText text={link.authUrl} copyLabel="复制批量认证链接" />
-          <Text className="auth-link__caption">
-            把链接发给超管，在微信中打开后按提示完成各企业的认证。
-          </Text>
+          <Paragraph
+            className="auth-link__caption"
+            text={'把链接发给超管，在微信中打开后按提示完成各企业的认证。'}
+          />
         </View>
       ) : null}
       {otherMessages.length > 0 ? (
         <View className="auth-link__others">
           <Text className="section-title">其他提示</Text>
           {otherMessages.map((message) => (
-            <Text className="subtask__message" key={message}>
-              {message}
-            </Text>
+            <Paragraph className="subtask__message" key={message} text={message} />
           ))}
         </View>
       ) : null}

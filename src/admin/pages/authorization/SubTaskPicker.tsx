@@ -1,23 +1,32 @@
 import { Button, Checkbox, CheckboxGroup, Label, Text, View } from '@tarojs/components';
 import type { RegistrationUrlRow } from '../../../domain/organizationContract';
+import Paragraph from '../../../components/Paragraph';
 
 export interface SubTaskPickerProps {
   rows: readonly RegistrationUrlRow[];
   selected: readonly string[];
   /** ESS's messages about a sub-task, by SubTaskId (from the last generated link). */
   messages: Readonly<Record<string, string[]>>;
+  /** Sub-tasks submitted without a super admin: no single link can include them. */
+  withoutSuperAdmin: readonly string[];
   onToggle: (subTaskId: string, checked: boolean) => void;
   onSelectAll: () => void;
   onSelectNone: () => void;
 }
 
+export const NO_SUPER_ADMIN =
+  '提交时未填写超管，不能放进批量认证链接：请把它自己的认证链接发给对方';
+
 /** The ready enterprises of the last submission, to include in the link. */
 export default function SubTaskPicker(props: SubTaskPickerProps) {
-  const { rows, selected, messages } = props;
+  const { rows, selected, messages, withoutSuperAdmin } = props;
   return (
     <View className="card subtask-picker">
       <View className="org-card__header">
-        <Text className="org-card__name">{`已选 ${selected.length}/${rows.length} 家企业`}</Text>
+        <Paragraph
+          className="org-card__name"
+          text={`已选 ${selected.length}/${rows.length} 家企业`}
+        />
         <Button className="org-card__action" onClick={props.onSelectAll}>
           全选
         </Button>
@@ -43,10 +52,11 @@ export default function SubTaskPicker(props: SubTaskPickerProps) {
             <View className="subtask__text">
               <Text className="subtask__name">{row.organizationName}</Text>
               <Text className="subtask__id">{`子任务ID：${row.subTaskId}`}</Text>
+              {withoutSuperAdmin.includes(row.subTaskId) ? (
+                <Paragraph className="subtask__message" text={NO_SUPER_ADMIN} />
+              ) : null}
               {(messages[row.subTaskId] ?? []).map((message) => (
-                <Text className="subtask__message" key={message}>
-                  {message}
-                </Text>
+                <Paragraph className="subtask__message" key={message} text={message} />
               ))}
             </View>
           </Label>

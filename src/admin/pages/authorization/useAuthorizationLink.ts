@@ -1,6 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
+import type { ErrorCode } from '../../../domain/errors';
 import type {
   AuthorizationEndpoint,
+  AuthorizationFieldErrors,
   CreateBatchOrganizationAuthorizationUrlEvent,
   CreateBatchOrganizationAuthorizationUrlResult,
 } from '../../../domain/organizationContract';
@@ -15,7 +17,7 @@ export type LinkState =
   | { kind: 'idle' }
   | { kind: 'loading' }
   | { kind: 'ready'; endpoint: AuthorizationEndpoint; link: AuthorizationLink }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; code: ErrorCode; message: string; fieldErrors: AuthorizationFieldErrors };
 
 /** Asks for the batch-authorization link; only the latest request may change the state. */
 export function useAuthorizationLink(onForbidden: () => void) {
@@ -33,7 +35,12 @@ export function useAuthorizationLink(onForbidden: () => void) {
         return;
       }
       if (result.code === 'FORBIDDEN') onForbidden();
-      setState({ kind: 'failed', message: result.message });
+      setState({
+        kind: 'failed',
+        code: result.code,
+        message: result.message,
+        fieldErrors: result.fieldErrors ?? {},
+      });
     },
     [onForbidden],
   );

@@ -1,10 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
-import type { RememberedHeld } from './useOrganizationDrafts';
+import type { HeldIdentity } from '../../lib/heldPolicy';
 import { CONFIRM_NOT_SUBMITTED } from './OrganizationCard';
+import Paragraph from '../../../components/Paragraph';
 
 export interface HeldEnterpriseListProps {
   /** Held enterprises remembered on the device whose rows are no longer on the page. */
-  enterprises: readonly RememberedHeld[];
+  enterprises: readonly HeldIdentity[];
   /** Checked in the ESS console: not registered (the admin pastes it again to submit it). */
   onConfirm: (code: string) => void;
   /** Found registered in the console: nothing more to check. */
@@ -23,9 +24,12 @@ export default function HeldEnterpriseList({
   if (enterprises.length === 0) return null;
   return (
     <View className="held-list">
-      <Text className="hint">
-        以下企业是之前提交时没有收到答复的（本机只保存了企业名称和统一社会信用代码）。重新粘贴它们时仍会标为待核对；确认未提交后请重新粘贴再提交。
-      </Text>
+      <Paragraph
+        className="hint"
+        text={
+          '以下企业是之前提交时没有收到答复的（本机只保存了企业名称和统一社会信用代码）。重新粘贴它们时仍会标为待核对；确认未提交后请重新粘贴再提交。'
+        }
+      />
       {enterprises.map(({ organizationName, uniformSocialCreditCode }) => (
         <View
           key={uniformSocialCreditCode}
@@ -34,7 +38,7 @@ export default function HeldEnterpriseList({
           ariaLabel={`待核对：${organizationName}`}
         >
           <View className="org-card__header">
-            <Text className="org-card__name">{organizationName}</Text>
+            <Paragraph className="org-card__name" text={organizationName} />
             <Text className="org-card__badge">待核对</Text>
             <Button
               className="org-card__action org-card__action--danger"

@@ -1,157 +1,28 @@
 import { Button, Text, View } from '@tarojs/components';
-import FormField from '../../../components/FormField';
-import OptionGroup, { type Option } from '../../../components/OptionGroup';
-import { ADMIN_ID_CARD_TYPE_LABELS } from '../../../domain/adminIdentity';
-import {
-  ADMIN_ID_CARD_TYPES,
-  AUTHORIZATION_TYPES,
-  type OrganizationField,
-} from '../../../domain/organizationContract';
+import type { OrganizationField } from '../../../domain/organizationContract';
 import type { RowFieldErrors } from '../../../domain/organizationInput';
-import {
-  AUTHORIZATION_TYPE_LABELS,
-  COLUMN_LABELS,
-  ORGANIZATION_COLUMNS,
-  type OrganizationDraft,
-} from '../../lib/organizationDrafts';
+import type { OrganizationDraft } from '../../lib/organizationDrafts';
+import OrganizationEditor from './OrganizationEditor';
+import OrganizationSummary from './OrganizationSummary';
+import Paragraph from '../../../components/Paragraph';
 
 export interface OrganizationCardProps {
   draft: OrganizationDraft;
-  /** 1-based, as the admin counts rows. */
+  /** 1-based, as the operator counts rows. */
   position: number;
   errors: RowFieldErrors;
   editing: boolean;
-  /** Sent once without an answer: held back until the admin has checked the ESS console. */
+  /** With a link per enterprise the super admin may be left out (whoever opens it registers). */
+  superAdminOptional: boolean;
+  /** Sent once without an answer: held back until the operator has checked the ESS console. */
   held?: boolean;
-  /** The admin confirms the enterprise was not registered: it may be submitted again. */
+  /** The operator confirms the enterprise was not registered: it may be submitted again. */
   onConfirmNotSubmitted?: () => void;
   onChange: (field: OrganizationField, value: string) => void;
   onBlur: (field: OrganizationField) => void;
   onEdit: () => void;
   onDone: () => void;
   onRemove: () => void;
-}
-
-interface TextFieldSpec {
-  field: OrganizationField;
-  placeholder: string;
-  type?: 'text' | 'number' | 'idcard';
-  maxlength?: number;
-}
-
-const TEXT_FIELDS: readonly TextFieldSpec[] = [
-  { field: 'organizationName', placeholder: '营业执照上的企业全称', maxlength: 200 },
-  { field: 'uniformSocialCreditCode', placeholder: '18位统一社会信用代码', maxlength: 24 },
-  { field: 'legalName', placeholder: '法定代表人姓名', maxlength: 50 },
-  { field: 'address', placeholder: '选填', maxlength: 200 },
-  { field: 'adminName', placeholder: '超级管理员姓名', maxlength: 50 },
-  { field: 'adminMobile', placeholder: '超级管理员手机号', type: 'number', maxlength: 20 },
-];
-
-const ID_TYPE_OPTIONS: ReadonlyArray<Option<string>> = ADMIN_ID_CARD_TYPES.map((type) => ({
-  value: type,
-  label: ADMIN_ID_CARD_TYPE_LABELS[type],
-}));
-
-const AUTHORIZATION_OPTIONS: ReadonlyArray<Option<string>> = [
-  { value: '', label: '不指定', description: '由超管在认证时选择' },
-  ...AUTHORIZATION_TYPES.map((type) => ({
-    value: String(type),
-    label: AUTHORIZATION_TYPE_LABELS[type],
-  })),
-];
-
-/** The messages of a collapsed row: the whole-row one first, then by column. */
-function errorLines(errors: RowFieldErrors): string[] {
-  const lines = errors.row ? [errors.row] : [];
-  for (const { field } of ORGANIZATION_COLUMNS) {
-    if (errors[field]) lines.push(`${COLUMN_LABELS[field]}：${errors[field]}`);
-  }
-  return lines;
-}
-
-function Summary({ draft, errors }: { draft: OrganizationDraft; errors: RowFieldErrors }) {
-  const { values } = draft;
-  const admin = [values.adminName, values.adminMobile].filter(Boolean).join('  ');
-  return (
-    <View className="org-card__summary">
-      {values.uniformSocialCreditCode ? (
-        <View className="info-row">
-          <Text className="info-row__label">统一社会信用代码</Text>
-          <Text className="info-row__value">{values.uniformSocialCreditCode}</Text>
-        </View>
-      ) : null}
-      {values.legalName ? (
-        <View className="info-row">
-          <Text className="info-row__label">法定代表人</Text>
-          <Text className="info-row__value">{values.legalName}</Text>
-        </View>
-      ) : null}
-      {admin ? (
-        <View className="info-row">
-          <Text className="info-row__label">超管</Text>
-          <Text className="info-row__value">{admin}</Text>
-        </View>
-      ) : null}
-      {errorLines(errors).map((line) => (
-        <Text className="org-card__error" key={line}>
-          {line}
-        </Text>
-      ))}
-    </View>
-  );
-}
-
-function Editor({ draft, errors, onChange, onBlur }: OrganizationCardProps) {
-  const id = (field: OrganizationField) => `${draft.key}-${field}`;
-  return (
-    <View className="org-card__editor">
-      {errors.row ? <Text className="org-card__error">{errors.row}</Text> : null}
-      {TEXT_FIELDS.map(({ field, placeholder, type, maxlength }) => (
-        <FormField
-          key={field}
-          id={id(field)}
-          label={COLUMN_LABELS[field]}
-          placeholder={placeholder}
-          type={type}
-          maxlength={maxlength}
-          value={draft.values[field]}
-          error={errors[field]}
-          onInput={(value) => onChange(field, value)}
-          onBlur={() => onBlur(field)}
-        />
-      ))}
-      <OptionGroup
-        name={id('adminIdCardType')}
-        title="超管证件类型"
-        layout="list"
-        options={ID_TYPE_OPTIONS}
-        value={draft.values.adminIdCardType || 'ID_CARD'}
-        error={errors.adminIdCardType}
-        onChange={(value) => onChange('adminIdCardType', value)}
-      />
-      <FormField
-        id={id('adminIdCardNumber')}
-        label={COLUMN_LABELS.adminIdCardNumber}
-        placeholder="选填，与证件类型对应"
-        type="idcard"
-        maxlength={24}
-        value={draft.values.adminIdCardNumber}
-        error={errors.adminIdCardNumber}
-        onInput={(value) => onChange('adminIdCardNumber', value)}
-        onBlur={() => onBlur('adminIdCardNumber')}
-      />
-      <OptionGroup
-        name={id('authorizationTypes')}
-        title="认证方式"
-        layout="list"
-        options={AUTHORIZATION_OPTIONS}
-        value={draft.values.authorizationTypes}
-        error={errors.authorizationTypes}
-        onChange={(value) => onChange('authorizationTypes', value)}
-      />
-    </View>
-  );
 }
 
 /** Why a held row is not submitted, and how it can be again. */
@@ -162,7 +33,7 @@ export const CONFIRM_NOT_SUBMITTED = '我已在腾讯电子签控制台确认该
 function HeldNotice({ position, onConfirm }: { position: number; onConfirm?: () => void }) {
   return (
     <View className="org-card__held">
-      <Text className="org-card__error">{HELD_MESSAGE}</Text>
+      <Paragraph className="org-card__error" text={HELD_MESSAGE} />
       <Button
         className="btn btn--plain btn--statement"
         ariaLabel={`${CONFIRM_NOT_SUBMITTED}（第${position}家企业）`}
@@ -187,7 +58,7 @@ export default function OrganizationCard(props: OrganizationCardProps) {
     >
       <View className="org-card__header">
         <Text className="org-card__index">{position}</Text>
-        <Text className="org-card__name">{name || '未填写企业名称'}</Text>
+        <Paragraph className="org-card__name" text={name || '未填写企业名称'} />
         {held ? (
           <Text className="org-card__badge">待核对</Text>
         ) : (
@@ -207,7 +78,15 @@ export default function OrganizationCard(props: OrganizationCardProps) {
           删除
         </Button>
       </View>
-      {editing && !held ? <Editor {...props} /> : <Summary draft={draft} errors={errors} />}
+      {editing && !held ? (
+        <OrganizationEditor {...props} />
+      ) : (
+        <OrganizationSummary
+          draft={draft}
+          errors={errors}
+          superAdminOptional={props.superAdminOptional}
+        />
+      )}
       {held ? <HeldNotice position={position} onConfirm={props.onConfirmNotSubmitted} /> : null}
     </View>
   );

@@ -1,39 +1,36 @@
 import { useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { ORGANIZATION_COLUMNS } from '../../lib/organizationDrafts';
+import Paragraph from '../../../components/Paragraph';
 
 export interface PastePanelProps {
   /** Adds the rows of the pasted table; returns how many were found. */
   onPaste: (text: string) => number;
+  /** What the last paste did, while it still describes the list (the page clears it). */
+  message: string | null;
 }
 
-const COLUMN_LIST = ORGANIZATION_COLUMNS.map(
-  (column) => `${column.label}${column.optional ? '（可选）' : ''}`,
-).join('、');
+const COLUMN_LIST = ORGANIZATION_COLUMNS.map((column) => {
+  if (column.optional === 'always') return `${column.label}（可选）`;
+  if (column.optional === 'perEnterpriseLink') return `${column.label}（合并链接时必填）`;
+  return column.label;
+}).join('、');
 
 /** Rows copied from a spreadsheet, pasted as tab-separated text. */
-export default function PastePanel({ onPaste }: PastePanelProps) {
+export default function PastePanel({ onPaste, message }: PastePanelProps) {
   const [text, setText] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
 
   const onRecognize = () => {
-    const count = onPaste(text);
-    if (count === 0) {
-      setMessage('没有识别到企业信息。请在表格中选中企业所在的行，复制后粘贴到这里');
-      return;
-    }
-    setText('');
-    setMessage(`已添加 ${count} 家企业，请核对下方的信息`);
+    if (onPaste(text) > 0) setText('');
   };
 
   return (
     <View className="card paste-panel">
       <Text className="card__title">从表格粘贴</Text>
-      <Text className="paste-panel__hint">
-        在 Excel 或 WPS
-        中选中企业所在的行（可以连同表头），复制后粘贴到下面。没有表头时按以下顺序读取：
-        {COLUMN_LIST}。
-      </Text>
+      <Paragraph
+        className="paste-panel__hint"
+        text={`在 Excel 或 WPS中选中企业所在的行（可以连同表头），复制后粘贴到下面。没有表头时按以下顺序读取：${COLUMN_LIST}。`}
+      />
       <Textarea
         className="paste-panel__input"
         ariaLabel="粘贴表格内容"
@@ -43,7 +40,7 @@ export default function PastePanel({ onPaste }: PastePanelProps) {
         maxlength={-1}
         onInput={(e) => setText(e.detail.value)}
       />
-      {message ? <Text className="paste-panel__message">{message}</Text> : null}
+      {message ? <Paragraph className="paste-panel__message" text={message} /> : null}
       <Button
         className="btn btn--secondary"
         {...(text.trim() ? {} : { disabled: true })}

@@ -3,6 +3,7 @@ import CopyableText from '../../../components/CopyableText';
 import type { RegistrationUrlRow } from '../../../domain/organizationContract';
 import { formatExpireTime } from '../../../services/verification';
 import type { RegistrationStatus } from '../../hooks/useRegistrationStatus';
+import Paragraph from '../../../components/Paragraph';
 
 export interface RegistrationStatusCardProps {
   status: RegistrationStatus;
@@ -22,7 +23,9 @@ function ReadyRow({ row }: { row: RegistrationUrlRow }) {
       {row.authUrl ? (
         <CopyableText text={row.authUrl} copyLabel={`复制${row.organizationName}的认证链接`} />
       ) : null}
-      {row.errorMessage ? <Text className="status-row__error">{row.errorMessage}</Text> : null}
+      {row.errorMessage ? (
+        <Paragraph className="status-row__error" text={row.errorMessage} />
+      ) : null}
     </View>
   );
 }
@@ -30,13 +33,13 @@ function ReadyRow({ row }: { row: RegistrationUrlRow }) {
 function PhaseLine({ status }: { status: RegistrationStatus }) {
   const { phase, progress, failures } = status;
   if (phase === 'polling') {
-    return <Text className="status-card__phase">正在生成认证链接，通常需要几秒钟…</Text>;
+    return <Paragraph className="status-card__phase" text={'正在生成认证链接，通常需要几秒钟…'} />;
   }
   if (phase === 'timedOut') {
-    return <Text className="notice">仍在处理中，稍后刷新即可查看最新进度。</Text>;
+    return <Paragraph className="notice" text={'仍在处理中，稍后刷新即可查看最新进度。'} />;
   }
   if (phase === 'settled' && failures.length === 0 && progress.ready > 0) {
-    return <Text className="status-card__phase">认证链接已全部生成</Text>;
+    return <Paragraph className="status-card__phase" text={'认证链接已全部生成'} />;
   }
   return null;
 }
@@ -72,15 +75,19 @@ export default function RegistrationStatusCard({
       </View>
       <PhaseLine status={status} />
       {failures.map((failure) => (
-        <Text className="status-row__error" key={failure.taskId}>
-          {`任务 ${failure.taskId}：${failure.message}`}
-        </Text>
+        <Paragraph
+          className="status-row__error"
+          key={failure.taskId}
+          text={`任务 ${failure.taskId}：${failure.message}`}
+        />
       ))}
 
       {readyRows.map((row) => (
         <ReadyRow row={row} key={row.subTaskId || row.organizationName} />
       ))}
-      {waiting.length > 0 ? <Text className="hint">{`处理中：${waiting.join('、')}`}</Text> : null}
+      {waiting.length > 0 ? (
+        <Paragraph className="hint" text={`处理中：${waiting.join('、')}`} />
+      ) : null}
 
       <Button
         className="btn btn--primary"

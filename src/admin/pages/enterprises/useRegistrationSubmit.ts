@@ -1,9 +1,14 @@
 import { useCallback, useRef, useState } from 'react';
-import type { RegistrationEndpoint, RowError } from '../../../domain/organizationContract';
+import type {
+  RegistrationEndpoint,
+  RegistrationFieldErrors,
+  RowError,
+} from '../../../domain/organizationContract';
 import { createRegistrationTasks, newRequestKey } from '../../../services/organizations';
 import type { HeldEnterprises } from '../../hooks/useHeldEnterprises';
 import type { RegistrationStatus } from '../../hooks/useRegistrationStatus';
 import { countStatuses, outcomeNotice, rowStatusesOf } from '../../lib/registrationOutcome';
+import { rememberSuperAdmins } from '../../lib/superAdminSession';
 import type { OrganizationDrafts } from './useOrganizationDrafts';
 import type { BatchAuthMethod } from './RegistrationOptions';
 
@@ -13,6 +18,8 @@ export interface RegistrationSubmitOptions {
   held: HeldEnterprises;
   endpoint: RegistrationEndpoint;
   batchAuthMethod: BatchAuthMethod;
+  /** A group parent registering for a subsidiary (trimmed; '' = none). */
+  proxyOrganizationId: string;
   /** Follows the tasks of an accepted submission. */
   track: RegistrationStatus['track'];
   onForbidden: () => void;
@@ -32,16 +39,21 @@ const INVALID_ROWS_MESSAGE = (count: number) =>
  * Once the server answers (`ok: true`), each row goes its way by its status: `submitted` rows
  * leave the list and their tasks are remembered and followed; `refused` and `failed` rows stay,
  * with their message, to be submitted again (they were not taken, so a new key is safe);
- * `unconfirmed` rows stay but are held back from any submission until the admin says they
+ * `unconfirmed` rows stay but are held back from any submission until the operator says they
  * checked in the ESS console that those enterprises were not registered. Held enterprises are
- * remembered on the device (name and credit code), so a reload does not forget them; the server
- * holds them back as well, and sends them only when their code is in `confirmedNotSubmitted`,
- * which carries the admin's confirmations for the rows being submitted.
+ * remembered on the device (name, credit code and row), so a reload does not forget them; the
+ * server holds them back as well, and sends them only when their code is in
+ * `confirmedNotSubmitted`, which carries the operator's confirmations for the rows submitted.
+ * The page acts on `rowStatuses` and codes only, never on the wording of a message.
  */
 export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
-  const { drafts, held, endpoint, batchAuthMethod, track, onForbidden } = options;
+  const { drafts, held, endpoint, batchAuthMethod, proxyOrganizationId, track, onForbidden } =
+    options;
   const [submitting, setSubmitting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<RegistrationFieldErrors>({});
+  /** How many submissions were sent (what the page says about the list is stale after one). */
+  const [attempts, setAttempts] = useState(0);
   const attemptRef = useRef<{ requestKey: string; fingerprint: string } | null>(null);
   const inFlightRef = useRef(false);
 
@@ -62,6 +74,7 @@ export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
       endpoint,
       batchAuthMethod,
       confirmedNotSubmitted,
+      proxyOrganizationId,
     ]);
     if (attemptRef.current?.fingerprint !== fingerprint) {
       attemptRef.current = { requestKey: newRequestKey(), fingerprint };
@@ -69,14 +82,17 @@ export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
     const { requestKey } = attemptRef.current;
 
     inFlightRef.current = true;
+    setAttempts((count) => count + 1);
     setSubmitting(true);
     setNotice(null);
+    setFieldErrors({});
     const result = await createRegistrationTasks({
       organizations,
       endpoint,
       batchAuthMethod,
       requestKey,
       ...(confirmedNotSubmitted.length > 0 ? { confirmedNotSubmitted } : {}),
+      ...(proxyOrganizationId ? { proxyOrganizationId } : {}),
     });
     inFlightRef.current = false;
     setSubmitting(false);
@@ -86,6 +102,7 @@ export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
       // Validation comes before anything is sent: the corrected rows are a new attempt anyway.
       if (result.code === 'INVALID_INPUT') attemptRef.current = null;
       setNotice(result.message);
+      setFieldErrors(result.fieldErrors ?? {});
       drafts.setServerErrors(filled, result.rowErrors ?? []);
       return;
     }
@@ -93,40 +110,37 @@ export function useRegistrationSubmit(options: RegistrationSubmitOptions) {
     attemptRef.current = null;
     const statuses = rowStatusesOf(result, organizations.length);
     const rowErrors: RowError[] = [];
+    const accepted: typeof organizations = [];
     const acceptedKeys: string[] = [];
-    const acceptedNames: string[] = [];
-    const acceptedCodes: string[] = [];
-    const unconfirmedKeys: string[] = [];
-    const unconfirmed: Array<{ organizationName: string; uniformSocialCreditCode: string }> = [];
+    const unconfirmed: Parameters<HeldEnterprises['hold']>[0][number][] = [];
     statuses.forEach((status, index) => {
       const { key } = filled[index];
       const { organizationName, uniformSocialCreditCode } = organizations[index];
       if (status === 'submitted') {
+        accepted.push(organizations[index]);
         acceptedKeys.push(key);
-        acceptedNames.push(organizationName);
-        acceptedCodes.push(uniformSocialCreditCode);
       } else if (status === 'unconfirmed') {
-        unconfirmedKeys.push(key);
-        unconfirmed.push({ organizationName, uniformSocialCreditCode });
+        unconfirmed.push({ organizationName, uniformSocialCreditCode, rowKey: key });
       } else {
         const message = result.errorMessages[index]?.trim();
         if (message) rowErrors.push({ index, fields: { row: message } });
       }
     });
     drafts.setServerErrors(filled, rowErrors);
-    drafts.hold(unconfirmedKeys);
     held.hold(unconfirmed);
-    held.forget(acceptedCodes);
+    held.forget(accepted.map((row) => row.uniformSocialCreditCode));
     drafts.drop(acceptedKeys);
+    // For the authorization page: who each enterprise's super admin is (memory only).
+    rememberSuperAdmins(accepted);
     if (result.taskIds.length > 0) {
       track({
         submittedAt: Date.now(),
         taskIds: result.taskIds,
-        organizationNames: acceptedNames,
+        organizationNames: accepted.map((row) => row.organizationName),
       });
     }
     setNotice(outcomeNotice(countStatuses(statuses)));
-  }, [drafts, held, endpoint, batchAuthMethod, track, onForbidden]);
+  }, [drafts, held, endpoint, batchAuthMethod, proxyOrganizationId, track, onForbidden]);
 
-  return { submit, submitting, notice };
+  return { submit, submitting, notice, fieldErrors, attempts };
 }

@@ -1,7 +1,8 @@
 /**
  * ESS's `ErrorMessages` of CreateBatchOrganizationAuthorizationUrl are free text about the
- * sub-tasks it filtered out; they usually name the SubTaskId or the enterprise. Each message goes
- * next to the sub-task it names, or under "其他提示" when it names none.
+ * sub-tasks it filtered out; they usually name the SubTaskId or the enterprise. The server places
+ * each message with the sub-task it names (by its id, else the enterprise's name), or among the
+ * others when it names none: the pages show them where they belong without reading ESS's text.
  */
 export interface SubTaskRef {
   subTaskId: string;

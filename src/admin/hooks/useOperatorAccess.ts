@@ -1,21 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
-import { checkAdminAccess } from '../../services/organizations';
+import { checkOperatorAccess } from '../../services/organizations';
 
-export type AdminAccess = 'checking' | 'allowed' | 'forbidden';
+export type OperatorAccess = 'checking' | 'allowed' | 'forbidden';
 
 /**
- * Whether this user may use the admin pages. With `probe`, asks the server once on mount;
+ * Whether this user is an operator (may use the admin pages): `checkOperatorAccess`. With `probe`, asks the server once on mount;
  * without (the page is about to call a function anyway), starts as allowed. Any later
  * `FORBIDDEN` answer is reported through `markForbidden`.
  */
-export function useAdminAccess(probe: boolean) {
+export function useOperatorAccess(probe: boolean) {
   const [probeOnMount] = useState(probe);
-  const [access, setAccess] = useState<AdminAccess>(probe ? 'checking' : 'allowed');
+  const [access, setAccess] = useState<OperatorAccess>(probe ? 'checking' : 'allowed');
 
   useEffect(() => {
     if (!probeOnMount) return undefined;
     let active = true;
-    void checkAdminAccess().then((answer) => {
+    void checkOperatorAccess().then((answer) => {
       if (active) setAccess(answer === 'forbidden' ? 'forbidden' : 'allowed');
     });
     return () => {

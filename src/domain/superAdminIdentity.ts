@@ -11,22 +11,22 @@
  * Holders of Hong Kong, Macao or Taiwan documents may have an English name on them, so their
  * names may also be in Latin letters.
  */
-import { ADMIN_ID_CARD_TYPES, type AdminIdCardType } from './organizationContract';
+import { SUPER_ADMIN_ID_CARD_TYPES, type SuperAdminIdCardType } from './organizationContract';
 import type { FieldCheck } from './fieldCheck';
 import { checkIdCardNumber, normalizeIdCardNumber } from './idCard';
 import { checkMobile } from './mobile';
 import { checkPersonName } from './personName';
 
-export const DEFAULT_ADMIN_ID_CARD_TYPE: AdminIdCardType = 'ID_CARD';
+export const DEFAULT_SUPER_ADMIN_ID_CARD_TYPE: SuperAdminIdCardType = 'ID_CARD';
 
-export const ADMIN_ID_CARD_TYPE_LABELS: Record<AdminIdCardType, string> = {
+export const SUPER_ADMIN_ID_CARD_TYPE_LABELS: Record<SuperAdminIdCardType, string> = {
   ID_CARD: '居民身份证',
   HONGKONG_AND_MACAO: '港澳居民来往内地通行证',
   HONGKONG_MACAO_AND_TAIWAN: '港澳台居民居住证',
 };
 
-export function isAdminIdCardType(value: unknown): value is AdminIdCardType {
-  return (ADMIN_ID_CARD_TYPES as readonly unknown[]).includes(value);
+export function isSuperAdminIdCardType(value: unknown): value is SuperAdminIdCardType {
+  return (SUPER_ADMIN_ID_CARD_TYPES as readonly unknown[]).includes(value);
 }
 
 const RESIDENCE_PERMIT_REGIONS = ['810000', '820000', '830000'];
@@ -66,8 +66,8 @@ export function checkHongKongMacaoPassNumber(raw: string): FieldCheck {
   return { ok: true, value };
 }
 
-export function checkAdminIdCardNumber(
-  type: AdminIdCardType,
+export function checkSuperAdminIdCardNumber(
+  type: SuperAdminIdCardType,
   raw: string,
   now: Date = new Date(),
 ): FieldCheck {
@@ -92,60 +92,90 @@ export function checkChineseOrLatinName(raw: string): FieldCheck {
   return { ok: true, value };
 }
 
-/** The admin's name as on their document: Chinese for an ID card, Chinese or Latin otherwise. */
-export function checkAdminName(raw: string, type: AdminIdCardType = 'ID_CARD'): FieldCheck {
+/** The super admin's name as on their document: Chinese for an ID card, Chinese or Latin otherwise. */
+export function checkSuperAdminName(
+  raw: string,
+  type: SuperAdminIdCardType = 'ID_CARD',
+): FieldCheck {
   return type === 'ID_CARD' ? checkPersonName(raw) : checkChineseOrLatinName(raw);
 }
 
-export interface AdminIdentity {
-  adminName: string;
+export interface SuperAdminIdentity {
+  superAdminName: string;
   /** 11 digits. */
-  adminMobile: string;
-  adminIdCardType: AdminIdCardType;
+  superAdminMobile: string;
+  superAdminIdCardType: SuperAdminIdCardType;
   /** Normalised (upper case, no spaces); absent when not given (ESS takes it as optional). */
-  adminIdCardNumber?: string;
+  superAdminIdCardNumber?: string;
 }
 
-export type AdminIdentityField = keyof AdminIdentity;
-export type AdminIdentityErrors = Partial<Record<AdminIdentityField, string>>;
+/**
+ * The super admin as an enterprise row may give it when each enterprise gets its own link
+ * (`batchAuthMethod` 0): ESS takes name and mobile as optional there, and whoever opens the
+ * link registers.
+ */
+export type OptionalSuperAdminIdentity = Partial<
+  Pick<SuperAdminIdentity, 'superAdminName' | 'superAdminMobile'>
+> &
+  Omit<SuperAdminIdentity, 'superAdminName' | 'superAdminMobile'>;
 
-export type AdminIdentityCheck =
-  { ok: true; value: AdminIdentity } | { ok: false; errors: AdminIdentityErrors };
+export type SuperAdminField = keyof SuperAdminIdentity;
+export type SuperAdminErrors = Partial<Record<SuperAdminField, string>>;
+
+export type SuperAdminCheck<T = SuperAdminIdentity> =
+  { ok: true; value: T } | { ok: false; errors: SuperAdminErrors };
+
+type SuperAdminInput = Partial<Record<SuperAdminField, unknown>> | null | undefined;
 
 const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
+const isBlank = (value: unknown): boolean => asText(value).trim() === '';
 
-/**
- * Checks an admin's identity as a form or an event gives it (unknown values are treated as
- * missing). The ID number is optional; when given, it is checked by the rule of its type.
- */
-export function checkAdminIdentity(
-  input: Partial<Record<AdminIdentityField, unknown>> | null | undefined,
-  now: Date = new Date(),
-): AdminIdentityCheck {
+function checkFields(
+  input: SuperAdminInput,
+  nameAndMobileRequired: boolean,
+  now: Date,
+): SuperAdminCheck<OptionalSuperAdminIdentity> {
   const source = input ?? {};
-  const errors: AdminIdentityErrors = {};
-  const rawType = source.adminIdCardType ?? DEFAULT_ADMIN_ID_CARD_TYPE;
-  const type = isAdminIdCardType(rawType) ? rawType : DEFAULT_ADMIN_ID_CARD_TYPE;
-  if (!isAdminIdCardType(rawType)) {
-    errors.adminIdCardType = `证件类型只能是${Object.values(ADMIN_ID_CARD_TYPE_LABELS).join('、')}`;
+  const errors: SuperAdminErrors = {};
+  const rawType = source.superAdminIdCardType ?? DEFAULT_SUPER_ADMIN_ID_CARD_TYPE;
+  const type = isSuperAdminIdCardType(rawType) ? rawType : DEFAULT_SUPER_ADMIN_ID_CARD_TYPE;
+  if (!isSuperAdminIdCardType(rawType)) {
+    errors.superAdminIdCardType = `证件类型只能是${Object.values(SUPER_ADMIN_ID_CARD_TYPE_LABELS).join('、')}`;
   }
+  const value: OptionalSuperAdminIdentity = { superAdminIdCardType: type };
 
-  const name = checkAdminName(asText(source.adminName), type);
-  if (!name.ok) errors.adminName = name.message;
-  const mobile = checkMobile(asText(source.adminMobile));
-  if (!mobile.ok) errors.adminMobile = mobile.message;
-
-  const value: AdminIdentity = {
-    adminName: name.value,
-    adminMobile: mobile.value,
-    adminIdCardType: type,
-  };
-  const rawNumber = asText(source.adminIdCardNumber);
+  if (nameAndMobileRequired || !isBlank(source.superAdminName)) {
+    const name = checkSuperAdminName(asText(source.superAdminName), type);
+    if (!name.ok) errors.superAdminName = name.message;
+    value.superAdminName = name.value;
+  }
+  if (nameAndMobileRequired || !isBlank(source.superAdminMobile)) {
+    const mobile = checkMobile(asText(source.superAdminMobile));
+    if (!mobile.ok) errors.superAdminMobile = mobile.message;
+    value.superAdminMobile = mobile.value;
+  }
   // With an unknown type there is no rule to check the number by: the type's error says it all.
-  if (rawNumber.trim() !== '' && !errors.adminIdCardType) {
-    const number = checkAdminIdCardNumber(type, rawNumber, now);
-    if (!number.ok) errors.adminIdCardNumber = number.message;
-    value.adminIdCardNumber = number.value;
+  if (!isBlank(source.superAdminIdCardNumber) && !errors.superAdminIdCardType) {
+    const number = checkSuperAdminIdCardNumber(type, asText(source.superAdminIdCardNumber), now);
+    if (!number.ok) errors.superAdminIdCardNumber = number.message;
+    value.superAdminIdCardNumber = number.value;
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
+}
+
+/**
+ * Checks a super admin's identity as a form or an event gives it (unknown values are treated as
+ * missing): name and mobile required, the ID number optional and, when given, checked by the rule
+ * of its document type. What the single authorization link must match.
+ */
+export function checkSuperAdmin(input: SuperAdminInput, now: Date = new Date()): SuperAdminCheck {
+  return checkFields(input, true, now) as SuperAdminCheck;
+}
+
+/** The same, with name and mobile optional (each checked when given): a per-enterprise link. */
+export function checkOptionalSuperAdmin(
+  input: SuperAdminInput,
+  now: Date = new Date(),
+): SuperAdminCheck<OptionalSuperAdminIdentity> {
+  return checkFields(input, false, now);
 }
