@@ -1,9 +1,15 @@
-import { contentSignature, encryptEssCallback } from '../../server/callback/essCallbackCrypto';
+import { contentSignature } from '../../server/callback/essCallbackCrypto';
+import {
+  CALLBACK_KEY,
+  CALLBACK_TOKEN,
+  callbackEvent,
+  verifyMessage,
+} from '../support/essCallbackEvents';
 import { startHarness, type Harness } from '../support/functionHarness';
 
 const ZHANG = { name: '张三', idCardNumber: '11010519491231002X', mobile: '13800138000' };
-const KEY = 'TestCallbackKey0123456789abcdef!';
-const TOKEN = 'test-callback-token';
+const KEY = CALLBACK_KEY;
+const TOKEN = CALLBACK_TOKEN;
 
 let h: Harness;
 beforeEach(async () => {
@@ -15,32 +21,12 @@ afterEach(async () => {
   await h.close();
 });
 
-/** The HTTP access service's event for a callback ESS sends with this message. */
-function callbackEvent(message: object, { token = TOKEN, key = KEY } = {}) {
-  const body = JSON.stringify({ encrypt: encryptEssCallback(JSON.stringify(message), key) });
-  return {
-    httpMethod: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'content-signature': contentSignature(body, token),
-    },
-    body,
-    isBase64Encoded: false,
-  };
-}
-
 async function linkFor(openid: string) {
   await h.invoke('createUserVerifyUrl', ZHANG, { openid });
   const create = h.emulator.calls('CreateUserVerifyUrl').at(-1)!;
   return String(create.params.UserData);
 }
 
-const verifyMessage = (userData: string) => ({
-  MsgId: 'msg-1',
-  MsgType: 'UserAccountVerify',
-  MsgVersion: 'v1',
-  MsgData: { UserData: userData },
-});
 const callback = (event: object) => h.invoke('essCallback', event, { openid: null });
 const status = (openid: string) => h.invoke('getUserVerifyStatus', {}, { openid });
 

@@ -2,20 +2,23 @@
  * "Verified" means this WeChat user is the person, proven by the link they were given (issue 7):
  * built bundles against the emulator, callbacks delivered as the HTTP access service would.
  */
-import { contentSignature, encryptEssCallback } from '../../server/callback/essCallbackCrypto';
+import {
+  CALLBACK_KEY,
+  CALLBACK_TOKEN,
+  callbackEvent,
+  verifyMessage,
+} from '../support/essCallbackEvents';
 import { startHarness, type Harness } from '../support/functionHarness';
 
 const ZHANG = { name: '张三', idCardNumber: '11010519491231002X', mobile: '13800138000' };
 const LI = { name: '李四', idCardNumber: '32010619900307251X', mobile: '13700137000' };
-const KEY = 'TestCallbackKey0123456789abcdef!';
-const TOKEN = 'test-callback-token';
 const USER = 'oProofUser0000000000000001';
 
 let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
-  h.env.ESS_CALLBACK_KEY = KEY;
-  h.env.ESS_CALLBACK_TOKEN = TOKEN;
+  h.env.ESS_CALLBACK_KEY = CALLBACK_KEY;
+  h.env.ESS_CALLBACK_TOKEN = CALLBACK_TOKEN;
   h.env.ESS_STATUS_RECHECK_MS = '0';
 });
 afterEach(async () => {
@@ -30,20 +33,8 @@ const withdraw = (openid = USER) => h.invoke('withdrawVerification', {}, { openi
 const lastUserData = () => String(h.emulator.calls('CreateUserVerifyUrl').at(-1)!.params.UserData);
 
 /** ESS's UserAccountVerify callback for the link that carried `userData`. */
-function callback(userData: string) {
-  const message = { MsgId: 'm1', MsgType: 'UserAccountVerify', MsgData: { UserData: userData } };
-  const body = JSON.stringify({ encrypt: encryptEssCallback(JSON.stringify(message), KEY) });
-  return h.invoke(
-    'essCallback',
-    {
-      httpMethod: 'POST',
-      headers: { 'Content-Signature': contentSignature(body, TOKEN) },
-      body,
-      isBase64Encoded: false,
-    },
-    { openid: null },
-  );
-}
+const callback = (userData: string) =>
+  h.invoke('essCallback', callbackEvent(verifyMessage(userData)), { openid: null });
 
 describe('a person ESS already knew', () => {
   it('gets a link (nothing revealed) and stays pending until the callback of that link', async () => {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
+import BottomSheet from '../BottomSheet';
 import { roleProps } from '../a11y';
 import Paragraph from '../Paragraph';
 import './index.css';
@@ -32,37 +33,33 @@ export default function ConfirmDialog({
   onCancel,
 }: ConfirmDialogProps) {
   return (
-    <View className="confirm-dialog" catchMove>
-      <View
-        className="confirm-dialog__panel"
-        {...roleProps('dialog')}
-        aria-modal="true"
-        ariaLabel={title}
-      >
-        <Text className="confirm-dialog__title">{title}</Text>
-        <View className="confirm-dialog__body">{children}</View>
-        {error ? (
-          <View className="notice" {...roleProps('alert')}>
-            <Paragraph text={error} />
-          </View>
-        ) : null}
-        <View className="confirm-dialog__actions">
+    <BottomSheet
+      title={title}
+      actions={
+        <>
           <Button
-            className="confirm-dialog__button confirm-dialog__button--cancel"
+            className="bottom-sheet__button bottom-sheet__button--secondary"
             {...(busy ? { disabled: true } : {})}
             onClick={onCancel}
           >
             <Text>{cancelText}</Text>
           </Button>
           <Button
-            className="confirm-dialog__button confirm-dialog__button--confirm"
+            className="bottom-sheet__button bottom-sheet__button--danger"
             {...(busy ? { disabled: true } : {})}
             onClick={onConfirm}
           >
             <Text>{busy ? busyText : confirmText}</Text>
           </Button>
+        </>
+      }
+    >
+      <View className="confirm-dialog__body">{children}</View>
+      {error ? (
+        <View className="notice" {...roleProps('alert')}>
+          <Paragraph text={error} />
         </View>
-      </View>
-    </View>
+      ) : null}
+    </BottomSheet>
   );
 }

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
+import BottomSheet from '../BottomSheet';
 import { PRIVACY_AGREE_BUTTON_ID, openPrivacyContract } from '../../services/privacy';
 import './index.css';
 
@@ -26,33 +27,34 @@ export default function PrivacyPopup({
   if (!visible) return null;
   const name = contractName || '《用户隐私保护指引》';
   return (
-    <View className="privacy-popup" catchMove>
-      <View className="privacy-popup__panel" ariaRole="dialog" ariaLabel="用户隐私保护提示">
-        <Text className="privacy-popup__title">用户隐私保护提示</Text>
-        <View className="privacy-popup__body">
-          <Text>{purpose}请阅读</Text>
-          <Text className="privacy-popup__link" onClick={openPrivacyContract}>
-            {name}
-          </Text>
-          <Text>，同意后即可继续。</Text>
-        </View>
-        <View className="privacy-popup__actions">
+    <BottomSheet
+      title="用户隐私保护提示"
+      actions={
+        <>
           <Button
-            className="privacy-popup__button privacy-popup__button--secondary"
+            className="bottom-sheet__button bottom-sheet__button--secondary"
             onClick={onDisagree}
           >
             暂不同意
           </Button>
           <Button
             id={PRIVACY_AGREE_BUTTON_ID}
-            className="privacy-popup__button privacy-popup__button--primary"
+            className="bottom-sheet__button bottom-sheet__button--primary"
             openType="agreePrivacyAuthorization"
             onAgreePrivacyAuthorization={onAgree}
           >
             同意并继续
           </Button>
-        </View>
+        </>
+      }
+    >
+      <View className="privacy-popup__body">
+        <Text>{purpose}请阅读</Text>
+        <Text className="privacy-popup__link" onClick={openPrivacyContract}>
+          {name}
+        </Text>
+        <Text>，同意后即可继续。</Text>
       </View>
-    </View>
+    </BottomSheet>
   );
 }

@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import InfoRow from '../../components/InfoRow';
 
 /** Whose verification this is, masked as the server stores it. */
 export default function IdentityRows({
@@ -11,18 +12,8 @@ export default function IdentityRows({
   if (!maskedName && !maskedIdCardNumber) return null;
   return (
     <View className="result__identity">
-      {maskedName ? (
-        <View className="info-row">
-          <Text className="info-row__label">姓名</Text>
-          <Text className="info-row__value">{maskedName}</Text>
-        </View>
-      ) : null}
-      {maskedIdCardNumber ? (
-        <View className="info-row">
-          <Text className="info-row__label">身份证号</Text>
-          <Text className="info-row__value">{maskedIdCardNumber}</Text>
-        </View>
-      ) : null}
+      <InfoRow label="姓名" value={maskedName} />
+      <InfoRow label="身份证号" value={maskedIdCardNumber} />
     </View>
   );
 }

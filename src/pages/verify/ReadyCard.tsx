@@ -1,3 +1,4 @@
+import InfoRow from '../../components/InfoRow';
 import { Button, Text, View } from '@tarojs/components';
 import type { EssVerifyLink } from '../../domain/verificationContract';
 import Paragraph from '../../components/Paragraph';
@@ -30,22 +31,9 @@ export default function ReadyCard({
   return (
     <View className="card ready-card">
       <Text className="card__title">实名链接已生成</Text>
-      {maskedName ? (
-        <View className="info-row">
-          <Text className="info-row__label">姓名</Text>
-          <Text className="info-row__value">{maskedName}</Text>
-        </View>
-      ) : null}
-      {maskedIdCardNumber ? (
-        <View className="info-row">
-          <Text className="info-row__label">身份证号</Text>
-          <Text className="info-row__value">{maskedIdCardNumber}</Text>
-        </View>
-      ) : null}
-      <View className="info-row">
-        <Text className="info-row__label">有效期至</Text>
-        <Text className="info-row__value">{formatExpireTime(link.expireTime)}</Text>
-      </View>
+      <InfoRow label="姓名" value={maskedName} />
+      <InfoRow label="身份证号" value={maskedIdCardNumber} />
+      <InfoRow label="有效期至" value={formatExpireTime(link.expireTime)} />
       <Paragraph
         className="hint"
         text="点击下方按钮前往腾讯电子签，按提示完成人脸核验后返回这里即可。"
