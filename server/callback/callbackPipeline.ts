@@ -119,10 +119,15 @@ export function openBody(
     try {
       message = JSON.parse(decryptEssCallback(encrypted, settings.key));
     } catch (error) {
-      return {
-        stop: 400,
-        reason: `cannot decrypt: ${error instanceof Error ? error.message : String(error)}`,
-      };
+      const why = error instanceof Error ? error.message : String(error);
+      // Signed with our token, so it came from ESS: our key must be wrong (rotated in the
+      // console?) — our configuration, 503, and ESS sends it again once it is fixed.
+      if (signed)
+        return {
+          stop: 503,
+          reason: `cannot decrypt a signed callback: check ESS_CALLBACK_KEY (${why})`,
+        };
+      return { stop: 400, reason: `cannot decrypt: ${why}` };
     }
   } else if (outer !== null && typeof outer === 'object' && 'MsgType' in outer && !signed) {
     return {

@@ -67,6 +67,8 @@ export class EssCallError extends Error {
     readonly action: string,
     readonly failure: EssFailure,
     readonly attempts: number,
+    /** Some attempt got no answer from ESS (a time-out, a dropped connection): it may have acted. */
+    readonly mayHaveTakenEffect = !failure.requestId,
   ) {
     super(`${action} failed: ${failure.essCode} (${failure.requestId || 'no RequestId'})`);
     this.name = 'EssCallError';
@@ -82,6 +84,8 @@ export class EssQueuedError extends Error {
   constructor(
     readonly action: string,
     readonly retryAfterMs: number,
+    /** An earlier attempt of the same call got no answer from ESS: it may have acted. */
+    readonly mayHaveTakenEffect = false,
   ) {
     super(`${action}: no ESS slot within the time budget (retry after ${retryAfterMs} ms)`);
     this.name = 'EssQueuedError';

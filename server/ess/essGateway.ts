@@ -150,6 +150,8 @@ export function createEssGateway({
       const started = Date.now();
       const body = { ...request, Operator: { UserId: config.operatorId } };
       let attempts = 0;
+      // Whether an attempt went unanswered: then ESS may have acted even if the call fails.
+      let unanswered = false;
       try {
         const response = await withRetry(
           async (attempt) => {
@@ -158,7 +160,7 @@ export function createEssGateway({
               const turn = await pacer.acquire(action, {
                 deadline: deadline - config.requestTimeoutMs,
               });
-              if (!turn.ok) throw new EssQueuedError(action, turn.retryAfterMs);
+              if (!turn.ok) throw new EssQueuedError(action, turn.retryAfterMs, unanswered);
             }
             attempts = attempt;
             // The SDK's generated method for each action is `client[action](req)`.
@@ -169,7 +171,17 @@ export function createEssGateway({
           policy,
           (error, attempt, delayMs) => {
             const failure = toEssFailure(error);
-            if (failure.userCode === 'RATE_LIMITED' && pacer?.penalize) void pacer.penalize(action);
+            if (!failure.requestId) unanswered = true;
+            if (failure.userCode === 'RATE_LIMITED' && pacer?.penalize) {
+              // Best effort: a failed penalty write must not escape as an unhandled rejection.
+              pacer.penalize(action).catch((penaltyError: unknown) =>
+                log.warn('ess pacer penalty not recorded', {
+                  action,
+                  error:
+                    penaltyError instanceof Error ? penaltyError.message : String(penaltyError),
+                }),
+              );
+            }
             log.warn('ess call will be retried', {
               action,
               attempt,
@@ -205,7 +217,7 @@ export function createEssGateway({
           essMessage: redactRequestValues(failure.essMessage, request),
           requestId: failure.requestId,
         });
-        throw new EssCallError(action, failure, attempts);
+        throw new EssCallError(action, failure, attempts, unanswered || !failure.requestId);
       }
     },
   };

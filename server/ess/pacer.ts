@@ -79,6 +79,9 @@ export interface Pacer {
   penalize(action: string): Promise<void>;
 }
 
+/** Slots one acquire may give up for waking too late before it goes anyway. */
+const MAX_MISSED_SLOTS = 3;
+
 export function createPacer({
   store,
   ratePerSecond,
@@ -98,14 +101,17 @@ export function createPacer({
     (current: RateSlotRecord | null): Decision<RateSlotRecord, Acquired> => {
       const t = now();
       const slotAt = Math.max(current?.next ?? 0, t);
-      if (slotAt > deadline) return { result: { ok: false, retryAfterMs: Math.ceil(slotAt - t) } };
+      // Nothing is reserved: a caller coming back after `slotAt - deadline` has a budget as long
+      // as this one's again, which then reaches this slot.
+      if (slotAt > deadline)
+        return { result: { ok: false, retryAfterMs: Math.ceil(slotAt - deadline) } };
       return { result: { ok: true, slotAt }, write: { next: slotAt + intervalMs } };
     };
 
   return {
     intervalMs,
     async acquire(action, { deadline }) {
-      for (;;) {
+      for (let missed = 0; ;) {
         let taken: Acquired;
         try {
           taken = await store.transact(action, nextSlot(deadline));
@@ -119,20 +125,27 @@ export function createPacer({
         }
         if (taken.ok) {
           const wait = taken.slotAt - now();
-          if (wait > 0) await sleep(Math.ceil(wait));
-          // Woken (or served) too late — a busy event loop, a slow store: going now would bunch
-          // this call with the ones after it. The slot is lost; take the next free one.
-          if (now() - taken.slotAt > intervalMs / 2) continue;
+          if (wait > 0) {
+            await sleep(Math.ceil(wait));
+            // Woken too late — a busy event loop: going now would bunch this call with the ones
+            // after it, so the slot is given up for the next free one (a few times at most).
+            // Only after a sleep: a slot that was free at once is "late" by the store's own
+            // round trip, which bunches nothing.
+            if (now() - taken.slotAt > intervalMs / 2 && missed < MAX_MISSED_SLOTS) {
+              missed += 1;
+              continue;
+            }
+          }
         }
         return taken;
       }
     },
     async penalize(action) {
-      await store.transact(action, (current) => {
-        const until = now() + penaltyMs;
-        if (current && current.next >= until) return { result: undefined };
-        return { result: undefined, write: { next: until } };
-      });
+      // The queue ahead moves back too: ESS refused, so the next calls would be refused as well.
+      await store.transact(action, (current) => ({
+        result: undefined,
+        write: { next: Math.max(current?.next ?? 0, now()) + penaltyMs },
+      }));
     },
   };
 }

@@ -21,7 +21,6 @@ import {
   type Stop,
 } from '../callback/callbackPipeline';
 import { jsonReply, type HttpResult } from '../callback/httpEvent';
-import { EssCallError, EssQueuedError } from '../ess/essError';
 import { openPersonalVerification } from './personalVerificationContext';
 import { cloudFunction, ConfigError, type FunctionContext } from './runtime';
 
@@ -50,6 +49,9 @@ async function onUserAccountVerify(
   }
   const outcome = await openPersonalVerification(ctx).completeFromCallback(requestRef);
   ctx.log.info('ESS verification callback', { msgId: message.msgId, requestRef, outcome });
+  // ESS's status does not confirm it yet (it may lag its own callback): not 200, so that ESS
+  // sends the callback again a little later instead of it being lost.
+  if (outcome === 'not-verified') return jsonReply(503, { code: 503, message: 'retry later' });
   return ok();
 }
 
@@ -86,11 +88,11 @@ export const main = cloudFunction('essCallback', async (event, ctx) => {
     if (error instanceof ConfigError) {
       return stopped({ stop: 503, reason: `ESS configuration incomplete: ${error.message}` }, ctx);
     }
-    // ESS retries a callback that is not answered 200: say so rather than lose it.
-    const ours = !(error instanceof EssCallError || error instanceof EssQueuedError);
+    // ESS retries a callback that is not answered 200: an ESS or store failure (or a bug of
+    // ours) is answered 503, so the callback comes again rather than being lost.
     ctx.log.error('ESS callback failed; ESS will retry', {
       error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
     });
-    return jsonReply(ours ? 500 : 503, { code: ours ? 500 : 503 });
+    return jsonReply(503, { code: 503, message: 'retry later' });
   }
 });

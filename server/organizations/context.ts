@@ -30,7 +30,7 @@ export function openRegistrationSubmission(ctx: FunctionContext) {
   const config = ctx.essConfig();
   return registrationSubmission({
     config,
-    ess: createSubmitGateway({ config, log: ctx.log }),
+    ess: createSubmitGateway({ config, log: ctx.log, pacer: ctx.pacer() }),
     batches: ctx.store.collection<RegistrationBatchRecord>(REGISTRATION_BATCHES_COLLECTION),
     held: ctx.store.collection<HeldCodeRecord>(REGISTRATION_HELD_COLLECTION),
     ownership: ownershipOf(ctx),

@@ -8,7 +8,7 @@
  */
 import type { EssConfig } from '../config';
 import type { EssFailure } from '../ess/essError';
-import { createEssGateway, type EssGateway } from '../ess/essGateway';
+import { createEssGateway, type CallPacer, type EssGateway } from '../ess/essGateway';
 import type { RetryPolicy } from '../ess/retry';
 import type { Logger } from '../log';
 
@@ -22,6 +22,8 @@ export type SubmitGateway = EssGateway;
 export interface SubmitGatewayOptions {
   config: EssConfig;
   log: Logger;
+  /** The pacing every function instance shares (ESS_RATE_LIMIT per action). */
+  pacer?: CallPacer;
   /** As the shared gateway's: ESS calls of one invocation end in time for an answer. */
   budgetMs?: number;
   retry?: Partial<RetryPolicy>;

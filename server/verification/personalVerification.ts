@@ -216,10 +216,7 @@ export function personalVerification(deps: PersonalVerificationDeps) {
 
   /** Whether ESS certainly did nothing for a failed call (then a quota ticket is given back). */
   const certainlyNotProcessed = (error: unknown) =>
-    error instanceof EssQueuedError ||
-    (error instanceof EssCallError &&
-      !!error.failure.requestId &&
-      !error.failure.essCode.startsWith('Network'));
+    (error instanceof EssQueuedError || error instanceof EssCallError) && !error.mayHaveTakenEffect;
 
   return {
     /** `input` must have passed `checkVerificationInput` (the cloud function checks it first). */
@@ -326,29 +323,47 @@ export function personalVerification(deps: PersonalVerificationDeps) {
       }
 
       const at = now();
-      await store.transact(openid, (record) => {
-        const given = { ref: requestRef, expiresAt: link.expireTime * 1000 + 24 * 3600 * 1000 };
-        const pending: VerificationRecord = {
-          status: 'pending',
-          personHash: person,
-          linkHash: request,
-          maskedName: maskName(input.name),
-          maskedIdCardNumber: maskIdCardNumber(input.idCardNumber),
-          identity: { name: input.name, idCardNumber: input.idCardNumber },
-          link,
-          statusAtLink: baseline.status,
+      const stored = await store.transact<'stored' | 'verified' | 'other-person' | 'withdrawn'>(
+        openid,
+        (record) => {
+          // The record no longer lists this call's reference: the user withdrew meanwhile (the
+          // record is gone, or a new one began after it). Nothing of this link may be kept.
+          if (!record?.givenRefs?.some((given) => given.ref === requestRef))
+            return { result: 'withdrawn' };
+          // Verified meanwhile (a callback of an earlier link): never replaced by a pending record.
+          if (record.status === 'verified')
+            return { result: record.personHash === person ? 'verified' : 'other-person' };
+          const given = { ref: requestRef, expiresAt: link.expireTime * 1000 + 24 * 3600 * 1000 };
+          const pending: VerificationRecord = {
+            status: 'pending',
+            personHash: person,
+            linkHash: request,
+            maskedName: maskName(input.name),
+            maskedIdCardNumber: maskIdCardNumber(input.idCardNumber),
+            identity: { name: input.name, idCardNumber: input.idCardNumber },
+            link,
+            statusAtLink: baseline.status,
+            requestRef,
+            givenRefs: keepRefs(record?.givenRefs, at, given),
+            essRequestId: created.RequestId,
+            // When the personal data must go even if the user never comes back (purge function).
+            eraseAfter: link.expireTime * 1000,
+            createdAt: at,
+            updatedAt: at,
+          };
+          return { result: 'stored', write: pending };
+        },
+      );
+      if (stored === 'withdrawn') {
+        await refs.delete(requestRef);
+        log.info('link made after the user withdrew: not kept', {
           requestRef,
-          givenRefs: keepRefs(record?.givenRefs, at, given),
-          essRequestId: created.RequestId,
-          // When the personal data must go even if the user never comes back (purge function).
-          eraseAfter: link.expireTime * 1000,
-          createdAt: at,
-          updatedAt: at,
-        };
-        // Verified meanwhile (a callback of an earlier link): never replaced by a pending record.
-        if (record?.status === 'verified') return { result: undefined };
-        return { result: undefined, write: pending };
-      });
+          requestId: created.RequestId,
+        });
+        return fail('INTERNAL');
+      }
+      if (stored === 'verified') return { ok: true, verified: true };
+      if (stored === 'other-person') return fail('VERIFIED_OTHER_IDENTITY');
       log.info('verification link created', {
         requestRef,
         requestId: created.RequestId,
@@ -419,7 +434,9 @@ export function personalVerification(deps: PersonalVerificationDeps) {
      * Brings a pending record up to date: verified (`own-link`) when ESS now reports the identity
      * verified and said "not verified" when the link was made; expired (personal data erased) when
      * its link expired; otherwise unchanged. ESS is asked at most once per `statusRecheckMs` per
-     * user, and concurrent polls share one call. Used by status checks and the hourly purge.
+     * user, and concurrent polls share one call. It is asked alike whatever ESS said at link time
+     * (only the answer's use differs), so the cost and timing of a status check reveal nothing
+     * about what ESS knew of the identity. Used by status checks and the hourly purge.
      */
     async settlePending(
       openid: string,
@@ -427,7 +444,7 @@ export function personalVerification(deps: PersonalVerificationDeps) {
     ): Promise<VerificationRecord | null> {
       if (!record || record.status !== 'pending' || !record.identity || !record.link) return record;
       let current: VerificationRecord | null = record;
-      if (record.statusAtLink === 'not-verified') current = await checkOwnLink(openid, record);
+      current = await checkStatusAtEss(openid, record);
       if (!current || current.status !== 'pending' || !current.link) return current;
       if (current.link.expireTime * 1000 > now()) return current;
       const at = now();
@@ -441,8 +458,11 @@ export function personalVerification(deps: PersonalVerificationDeps) {
     },
   };
 
-  /** The own-link status check: cached, shared by concurrent polls, never failing the caller. */
-  async function checkOwnLink(
+  /**
+   * The status check: cached, shared by concurrent polls, never failing the caller. "Verified"
+   * binds the user (`own-link`) only when ESS said "not verified" when their link was made.
+   */
+  async function checkStatusAtEss(
     openid: string,
     seen: VerificationRecord,
   ): Promise<VerificationRecord | null> {
@@ -485,7 +505,7 @@ export function personalVerification(deps: PersonalVerificationDeps) {
       if (!record || record.status !== 'pending' || record.requestRef !== seen.requestRef)
         return { result: record };
       const { statusClaim: _claim, ...rest } = record;
-      if (verified) {
+      if (verified && record.statusAtLink === 'not-verified') {
         const done = verifiedRecord(rest, 'own-link', answeredAt);
         log.info('verification completed (own link)', { requestRef: record.requestRef });
         return { result: done, write: done };
@@ -508,12 +528,15 @@ export async function withdrawVerification(
   deps: Pick<PersonalVerificationDeps, 'store' | 'refs' | 'log'>,
   openid: string,
 ): Promise<{ erased: boolean }> {
-  const record = await deps.store.get(openid);
+  // Removed first, atomically: a link being made right now finds its reference gone from the
+  // record and keeps nothing (see createUserVerifyUrl).
+  const record = await deps.store.transact<VerificationRecord | null>(openid, (current) =>
+    current ? { result: current, remove: true } : { result: null },
+  );
   if (!record) return { erased: false };
   const given = new Set((record.givenRefs ?? []).map((entry) => entry.ref));
   if (record.requestRef) given.add(record.requestRef);
   for (const ref of given) await deps.refs.delete(ref);
-  await deps.store.delete(openid);
   deps.log.info('verification withdrawn and erased', { status: record.status, refs: given.size });
   return { erased: true };
 }

@@ -39,10 +39,10 @@ describe('essCallback (ESS callback URL, HTTP-triggered)', () => {
     expect(await status('oCaller')).toMatchObject({ status: 'verified', proof: 'ess-callback' });
   });
 
-  it('leaves the user pending when ESS does not confirm the identity verified', async () => {
+  it('leaves the user pending and asks ESS to call again while its status does not confirm', async () => {
     const userData = await linkFor('oCaller');
     expect(await callback(callbackEvent(verifyMessage(userData)))).toMatchObject({
-      statusCode: 200,
+      statusCode: 503,
     });
     expect(await status('oCaller')).toMatchObject({ status: 'pending' });
   });
@@ -66,11 +66,16 @@ describe('essCallback (ESS callback URL, HTTP-triggered)', () => {
     ).toMatchObject({
       statusCode: 403,
     });
-    expect(
-      await callback(
-        callbackEvent(verifyMessage(userData), { key: 'AnotherKey0123456789abcdefghijk!' }),
-      ),
-    ).toMatchObject({ statusCode: 400 });
+    // Signed with our token but not decryptable with our key: our key is wrong — 503, retried.
+    const wrongKey = callbackEvent(verifyMessage(userData), {
+      key: 'AnotherKey0123456789abcdefghijk!',
+    });
+    expect(await callback(wrongKey)).toMatchObject({ statusCode: 503 });
+    expect(h.logs()).toMatch(/cannot decrypt a signed callback: check ESS_CALLBACK_KEY/);
+    // Without a token nothing proves who sent it: an undecryptable body is refused (400).
+    delete h.env.ESS_CALLBACK_TOKEN;
+    expect(await callback(wrongKey)).toMatchObject({ statusCode: 400 });
+    h.env.ESS_CALLBACK_TOKEN = TOKEN;
     expect(
       await callback(callbackEvent({ MsgType: 'FlowStatusChange', MsgData: {} })),
     ).toMatchObject({

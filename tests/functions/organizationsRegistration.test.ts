@@ -273,6 +273,8 @@ describe('submitting', () => {
     });
     expect(new Set(result.taskIds).size).toBe(3);
     expect(createCalls().map((call) => call.errorCode)).toEqual([undefined, undefined, undefined]);
+    // Each chunk took its turn from the pacer every instance shares.
+    expect(Object.keys(await h.storedDocuments('ess_rate_slots'))).toContain(CREATE);
     expect([0, 1, 2].map((i) => submittedNames(i).length)).toEqual([10, 10, 3]);
     expect(submittedNames(2)).toEqual([21, 22, 23].map(chineseName));
     expect(createCalls()[0].params).toMatchObject({

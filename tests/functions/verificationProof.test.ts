@@ -136,6 +136,20 @@ describe('withdraw and erase', () => {
     expect((await h.storedDocuments('ess_user_verifications'))[USER]).toBeUndefined();
   });
 
+  it('keeps nothing of a link that was still being made when the user withdrew', async () => {
+    h.emulator.setLatency(800);
+    const making = create();
+    // Withdraw once the link is being made (its claim is on the record), before ESS answers.
+    while (!(await h.storedDocuments('ess_user_verifications'))[USER]?.linkClaim)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(h.emulator.calls('CreateUserVerifyUrl')).toHaveLength(0);
+    expect(await withdraw()).toEqual({ ok: true });
+    expect(await making).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect((await h.storedDocuments('ess_user_verifications'))[USER]).toBeUndefined();
+    const refs = await h.storedDocuments('ess_user_verification_refs');
+    expect(Object.values(refs).filter((ref) => ref.openid === USER)).toEqual([]);
+  });
+
   it('works without any ESS configuration and for someone with nothing stored', async () => {
     delete h.env.ESS_SECRET_KEY;
     expect(await withdraw('oNobody')).toEqual({ ok: true });
