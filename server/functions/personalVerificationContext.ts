@@ -7,6 +7,7 @@ import {
   type VerificationRecord,
   type VerificationRefRecord,
 } from '../verification/verificationRecord';
+import type { EssGateway } from '../ess/essGateway';
 import { LOCAL_H5_SOURCE, type FunctionContext } from './runtime';
 
 /** The personal-verification collections of this function's store. */
@@ -18,10 +19,11 @@ export function verificationStores(ctx: FunctionContext) {
   };
 }
 
-export function openPersonalVerification(ctx: FunctionContext) {
+/** The personal-verification rules on this function's stores and ESS gateway (or `ess`). */
+export function openPersonalVerification(ctx: FunctionContext, ess: EssGateway = ctx.ess()) {
   return personalVerification({
     config: ctx.essConfig(),
-    ess: ctx.ess(),
+    ess,
     ...verificationStores(ctx),
     log: ctx.log,
     fail: ctx.fail,

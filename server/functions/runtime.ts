@@ -36,6 +36,11 @@ export interface FunctionContext {
   essConfig(): EssConfig;
   /** ESS calls through the shared pacer, with retries, within this invocation's time budget. */
   ess(): EssGateway;
+  /**
+   * A gateway with a time budget of its own (the shared pacer, the same retries): for a run that
+   * works through several batches of ESS calls, such as the hourly purge.
+   */
+  newEssGateway(): EssGateway;
   /** The pacing shared by every instance (ESS_RATE_LIMIT calls per second per action). */
   pacer(): CallPacer;
   /** A failed answer in this function's wording (its message table, then the defaults). */
@@ -124,8 +129,11 @@ export function cloudFunction<N extends CloudFunctionName>(
         return config;
       },
       ess() {
-        gateway ??= createEssGateway({ config: ctx.essConfig(), log, pacer: ctx.pacer() });
+        gateway ??= ctx.newEssGateway();
         return gateway;
+      },
+      newEssGateway() {
+        return createEssGateway({ config: ctx.essConfig(), log, pacer: ctx.pacer() });
       },
       pacer() {
         pacer ??= createPacer({

@@ -1,5 +1,9 @@
-import { writeFileSync } from 'fs';
-import path from 'path';
+import { person } from '../../scripts/load/people';
+import { localFileStore } from '../../server/store/localFileStore';
+import type {
+  VerificationRecord,
+  VerificationRefRecord,
+} from '../../server/verification/verificationRecord';
 import { startHarness, type Harness } from '../support/functionHarness';
 
 const COLLECTION = 'ess_user_verifications';
@@ -16,13 +20,17 @@ afterEach(async () => {
 
 /** Moves the stored links of these users into the past, as if 7 days had gone by. */
 async function expireLinks(...openids: string[]) {
-  const docs = await h.storedDocuments(COLLECTION);
+  const records = localFileStore(h.dataDir).collection<VerificationRecord>(COLLECTION);
   const past = Math.floor(Date.now() / 1000) - 60;
   for (const openid of openids) {
-    docs[openid].link.expireTime = past;
-    docs[openid].eraseAfter = past * 1000;
+    await records.transact(openid, (record) => {
+      if (!record?.link) throw new Error(`no pending link for ${openid}`);
+      return {
+        result: undefined,
+        write: { ...record, link: { ...record.link, expireTime: past }, eraseAfter: past * 1000 },
+      };
+    });
   }
-  writeFileSync(path.join(h.dataDir, `${COLLECTION}.json`), JSON.stringify(docs));
 }
 
 const purge = () => h.invoke('purgeExpiredVerifications', {}, { openid: null });
@@ -44,12 +52,12 @@ describe('purgeExpiredVerifications (timer)', () => {
       personHash: pending.personHash,
     });
     expect((await refs())[goneRef].expiresAt).toBeGreaterThan(pending.link.expireTime * 1000);
-    const refsDocs = await refs();
-    refsDocs[goneRef].expiresAt = Date.now() - 1000;
-    writeFileSync(
-      path.join(h.dataDir, 'ess_user_verification_refs.json'),
-      JSON.stringify(refsDocs),
-    );
+    await localFileStore(h.dataDir)
+      .collection<VerificationRefRecord>('ess_user_verification_refs')
+      .transact(goneRef, (ref) => ({
+        result: undefined,
+        write: { ...ref!, expiresAt: Date.now() - 1000 },
+      }));
     expect(await purge()).toEqual({ ok: true, erased: 1, verified: 0 });
     expect(Object.keys(await refs())).toHaveLength(1);
     expect((await refs())[goneRef]).toBeUndefined();
@@ -77,6 +85,20 @@ describe('purgeExpiredVerifications (timer)', () => {
       proof: 'own-link',
     });
   });
+
+  it('erases every expired link in one run, beyond one batch', async () => {
+    const users = Array.from({ length: 45 }, (_, i) => `oExpired${i}`);
+    for (const [i, openid] of users.entries()) {
+      expect(await h.invoke('createUserVerifyUrl', person(i), { openid })).toMatchObject({
+        ok: true,
+      });
+    }
+    await expireLinks(...users);
+    expect(await purge()).toEqual({ ok: true, erased: 45, verified: 0 });
+    const docs = await h.storedDocuments(COLLECTION);
+    expect(users.filter((openid) => docs[openid].status !== 'expired')).toEqual([]);
+    expect(JSON.stringify(docs)).not.toMatch(/张三|110105\d{11}/);
+  }, 60_000);
 
   it('cannot be called by a user', async () => {
     await h.invoke('createUserVerifyUrl', ZHANG, { openid: 'oGone' });
