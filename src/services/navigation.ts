@@ -45,6 +45,14 @@ export function backToForm(): void {
   }
 }
 
+/**
+ * A fresh form, every other page of the flow closed: after a withdrawal nothing typed before may
+ * remain on screen (a verify page still open underneath would keep the name and ID number).
+ */
+export function startAfresh(): void {
+  Taro.reLaunch({ url: ROUTES.verify });
+}
+
 export function openPrivacyNotice(): void {
   Taro.navigateTo({ url: ROUTES.privacy });
 }

@@ -45,6 +45,16 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
     expect(essCalls('CreateUserVerifyUrl')).toHaveLength(1);
   });
 
+  it('asks for the status at link time alongside the link: one round trip, not two', async () => {
+    h.emulator.setLatency(1500);
+    expect(await h.invoke('createUserVerifyUrl', VALID)).toMatchObject({ ok: true });
+    const [status] = essCalls('DescribeUserVerifyStatus');
+    const [create] = essCalls('CreateUserVerifyUrl');
+    expect(status.params).toMatchObject({ Name: '张三', IdCardNumber: '11010519491231002X' });
+    // Both reached ESS before either was answered (one after the other, 1.5 s apart at least).
+    expect(Math.abs(status.at - create.at)).toBeLessThan(1500);
+  });
+
   it('rejects invalid input with field messages and makes no ESS call', async () => {
     const result = await h.invoke('createUserVerifyUrl', {
       ...VALID,
@@ -106,7 +116,8 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
       'RequestLimitExceeded',
       'ok',
     ]);
-    expect(creates[1].at - creates[0].at).toBeGreaterThanOrEqual(100);
+    // The pacer holds the action back a second after ESS refused a call for its rate.
+    expect(creates[1].at - creates[0].at).toBeGreaterThanOrEqual(1000);
   });
 
   it('does not retry InvalidParameter, and reports ESS RequestId to the user and the log', async () => {
@@ -211,8 +222,23 @@ describe('createUserVerifyUrl (built bundle, real ESS SDK, local ESS emulator)',
     expect(h.logs()).not.toContain('11010519491231002');
     expect(h.logs()).not.toContain('13800138000');
     expect(h.logs()).not.toContain('张三');
-    const stored = JSON.stringify(await h.storedDocuments(COLLECTION));
-    expect(stored).not.toContain('13800138000');
+    // Something is stored (a pending record, references, the quota) — and never the mobile.
+    const records = await h.storedDocuments(COLLECTION);
+    expect(records['oTestUser000000000000000001']).toMatchObject({ status: 'pending' });
+    for (const collection of [
+      COLLECTION,
+      'ess_user_verification_refs',
+      'ess_user_link_quota',
+      'ess_rate_slots',
+    ]) {
+      const stored = JSON.stringify(await h.storedDocuments(collection));
+      expect(stored.length).toBeGreaterThan(2);
+      expect(stored).not.toMatch(/13800138000|13900139000/);
+    }
+    // The ID number only in the pending record, which ESS's status check needs.
+    expect(JSON.stringify(await h.storedDocuments('ess_user_verification_refs'))).not.toContain(
+      '11010519491231002',
+    );
   });
 });
 

@@ -322,8 +322,10 @@ describe('result page: withdraw', () => {
       { name: 'withdrawVerification', data: {} },
     ]);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // A fresh start: the verify page underneath (with what was typed) is closed too.
     fireEvent.click(screen.getByRole('button', { name: '重新实名认证' }));
-    expect(mocked.redirectTo).toHaveBeenCalledWith({ url: '/pages/verify/index' });
+    expect(mocked.reLaunch).toHaveBeenCalledWith({ url: '/pages/verify/index' });
+    expect(mocked.navigateBack).not.toHaveBeenCalled();
   });
 
   it('"取消" closes the dialog and deletes nothing', async () => {

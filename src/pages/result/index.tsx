@@ -7,7 +7,7 @@ import PageRoot from '../../components/PageRoot';
 import { useEssLaunch } from '../../hooks/useEssLaunch';
 import { takeEssReturnOnPageShow } from '../../services/essReturn';
 import { clearFormDraft } from '../../services/formDraft';
-import { FROM_ESS_PARAM, backToForm } from '../../services/navigation';
+import { FROM_ESS_PARAM, backToForm, startAfresh } from '../../services/navigation';
 import { isLinkExpired } from '../../services/verification';
 import PendingCard from './PendingCard';
 import VerifiedCard from './VerifiedCard';
@@ -106,7 +106,7 @@ export default function ResultPage() {
             className="result__text"
             text="我们已删除为你保存的实名信息。腾讯电子签保留的认证记录不受影响。如需再次实名，请重新提交。"
           />
-          <Button className="btn btn--primary" onClick={backToForm}>
+          <Button className="btn btn--primary" onClick={startAfresh}>
             <Text>重新实名认证</Text>
           </Button>
         </View>
