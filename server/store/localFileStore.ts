@@ -30,7 +30,7 @@ import {
   type DocumentStore,
   type StoreFactory,
 } from './documentStore';
-import { withFileLock } from './fileLock';
+import { processIsAlive, withFileLock } from './fileLock';
 
 export interface LocalFileStore extends StoreFactory {
   /**
@@ -48,9 +48,15 @@ interface ProcessState {
   queues: Map<string, Promise<unknown>>;
   /** Collection files this process has cleaned of leftover temporary files (at its first write). */
   cleaned: Set<string>;
+  /** Data directories this process has opened (and cleaned of dead processes' temporary files). */
+  opened: Set<string>;
 }
 const registry = globalThis as unknown as Record<symbol, ProcessState | undefined>;
-const state = (registry[STATE_KEY] ??= { queues: new Map(), cleaned: new Set() });
+const state = (registry[STATE_KEY] ??= {
+  queues: new Map(),
+  cleaned: new Set(),
+  opened: new Set(),
+});
 
 /**
  * Runs `task` after every earlier task of this process on the same file has finished (reads too,
@@ -77,6 +83,25 @@ function isTempFileOf(file: string, entry: string): boolean {
 }
 
 /** Removes temporary files left by writers that died. Call only while holding the lock. */
+/**
+ * On open: the temporary files that processes which no longer run left behind (killed in the
+ * middle of a write), in every collection — they may hold names and ID numbers. A live process's
+ * temporary file is its write in progress and is left alone.
+ */
+function removeTempFilesOfDeadProcesses(root: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(root);
+  } catch {
+    return; // nothing written yet
+  }
+  for (const entry of entries) {
+    const match =
+      /\.json\.tmp-(\d+)-[0-9a-f]+$/.exec(entry) ?? /\.json\.(\d+)\.\d+\.tmp$/.exec(entry);
+    if (match && !processIsAlive(Number(match[1]))) rmSync(path.join(root, entry), { force: true });
+  }
+}
+
 function removeLeftoverTempFiles(file: string): void {
   const dir = path.dirname(file);
   for (const entry of readdirSync(dir))
@@ -113,6 +138,10 @@ function writeDocs<T>(file: string, docs: Map<string, T>): void {
 
 export function localFileStore(dataDir: string): LocalFileStore {
   const root = path.resolve(dataDir);
+  if (!state.opened.has(root)) {
+    state.opened.add(root);
+    removeTempFilesOfDeadProcesses(root);
+  }
   const fileOf = (name: string) => {
     assertCollectionName(name);
     return path.join(root, `${name}.json`);

@@ -104,6 +104,21 @@ describe('local file store, several processes', () => {
   });
 });
 
+describe('opening the store', () => {
+  it("removes dead processes' temporary files at once, even if this process only reads", async () => {
+    const pid = await deadPid();
+    writeFileSync(path.join(dir, 'people.json'), JSON.stringify({ p1: { name: '*四' } }));
+    const dead = `people.json.tmp-${pid}-0a1b2c3d`;
+    writeFileSync(path.join(dir, dead), '{"p1":{"name":"张三","idCardNumber":"11010519491231002X"');
+    const live = `people.json.tmp-${process.pid}-0a1b2c3d`;
+    writeFileSync(path.join(dir, live), '{"a write":"in progress"}');
+    const people = localFileStore(dir).collection<{ name: string }>('people');
+    expect(await people.get('p1')).toEqual({ name: '*四' });
+    // A live process's temporary file is its write in progress: left alone.
+    expect(readdirSync(dir).sort()).toEqual([live, 'people.json'].sort());
+  });
+});
+
 describe('file lock', () => {
   const target = () => path.join(dir, 'x.json');
 
