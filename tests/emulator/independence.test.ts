@@ -18,9 +18,15 @@ function sources(dir: string): string[] {
 }
 
 describe('the emulator as an independent witness', () => {
-  it('imports nothing from src/ or server/', () => {
-    const offenders = sources(EMULATOR).filter((file) =>
-      /from\s+['"](\.\.\/)+(src|server)\//.test(readFileSync(file, 'utf8')),
+  it('imports nothing outside emulator/ but packages (no product code, no scripts)', () => {
+    // Every module specifier: `from '…'`, `import('…')`, `require('…')`.
+    const specifiers = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g;
+    const offenders = sources(EMULATOR).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(specifiers)]
+        .map((match) => match[1])
+        .filter((spec) => spec.startsWith('.'))
+        .filter((spec) => !path.resolve(path.dirname(file), spec).startsWith(EMULATOR + path.sep))
+        .map((spec) => `${path.relative(EMULATOR, file)}: ${spec}`),
     );
     expect(offenders).toEqual([]);
   });

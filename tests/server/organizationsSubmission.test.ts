@@ -352,6 +352,17 @@ describe('ESS refusing enterprises', () => {
     expect(creates()).toHaveLength(2);
   });
 
+  it('masks the personal values ESS quotes back before answering or storing them', async () => {
+    const quoting = async () => ({
+      ErrorMessages: ['', '法定代表人李四与企业信息不一致，超管手机号13900139000'],
+      RequestId: 'stub-quote',
+    });
+    const result = await service(gatewayReplacingCall(1, quoting)).submit(OWNER, request(12));
+    if (!result.ok) throw new Error('expected an answer');
+    expect(result.errorMessages[11]).toBe('法定代表人*四与企业信息不一致，超管手机号139****9000');
+    expect(JSON.stringify(result)).not.toMatch(/李四|13900139000/);
+  });
+
   it('a later chunk answered with neither a task nor a reason does not hide the earlier task', async () => {
     const empty = async () => ({ RequestId: 'stub-empty' });
     const result = await service(gatewayReplacingCall(1, empty)).submit(OWNER, request(25));

@@ -11,6 +11,7 @@
  * - a call that never went out (no turn at ESS within the invocation: `EssQueuedError`) leaves it
  *   `pending`, nothing held.
  */
+import { redactRequestValues } from '../../ess/redactRequestValues';
 import type { OrganizationRow } from '../../../src/domain/organizationContract';
 import { EssCallError, EssQueuedError } from '../../ess/essError';
 import type { Logger } from '../../log';
@@ -72,12 +73,10 @@ export async function sendChunk(deps: ChunkSenderDeps, chunk: Chunk): Promise<Ch
     throw error;
   }
 
+  const sent = essRegistrationRequest(rows, request);
   let response;
   try {
-    response = await ess.call(
-      'CreateBatchOrganizationRegistrationTasks',
-      essRegistrationRequest(rows, request),
-    );
+    response = await ess.call('CreateBatchOrganizationRegistrationTasks', sent);
   } catch (error) {
     if (error instanceof EssQueuedError) {
       // No turn at ESS within this invocation: the call was never made.
@@ -108,7 +107,11 @@ export async function sendChunk(deps: ChunkSenderDeps, chunk: Chunk): Promise<Ch
     return { kind: 'unconfirmed' };
   }
 
-  const errorMessages = response.ErrorMessages ?? [];
+  // ESS's messages may quote what was sent (a legal representative's name, a mobile): masked
+  // before they are answered or stored.
+  const errorMessages = (response.ErrorMessages ?? []).map((message) =>
+    redactRequestValues(message, sent),
+  );
   if (!response.TaskId) {
     await lease.saveChunk(index, { state: 'pending' });
     await held.forget(owner, codes);

@@ -9,10 +9,11 @@ import Taro from '@tarojs/taro';
 import { isBlankDraft, restoredDraft, type OrganizationDraft } from './organizationDrafts';
 
 const STORAGE_KEY = 'essAdmin.drafts.v1';
-/** Drafts untouched for a day are forgotten. */
+/** Drafts are kept a day from when they were first saved, however often they change. */
 export const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 interface StoredDrafts {
+  /** When these drafts were first saved (kept across later saves: the day counts from it). */
   savedAt: number;
   drafts: Array<{ key: string; values: Record<string, string> }>;
 }
@@ -26,12 +27,24 @@ export function saveDrafts(drafts: readonly OrganizationDraft[], now: number = D
       return;
     }
     const stored: StoredDrafts = {
-      savedAt: now,
+      savedAt: firstSavedAt(now) ?? now,
       drafts: filled.map(({ key, values }) => ({ key, values: { ...values } })),
     };
     Taro.setStorageSync(STORAGE_KEY, JSON.stringify(stored));
   } catch {
     // Storage full or unavailable: the page still works, it just will not remember.
+  }
+}
+
+/** When the drafts still kept were first saved, if they are within their lifetime. */
+function firstSavedAt(now: number): number | null {
+  try {
+    const raw: unknown = Taro.getStorageSync(STORAGE_KEY);
+    if (typeof raw !== 'string' || !raw) return null;
+    const { savedAt } = JSON.parse(raw) as Partial<StoredDrafts>;
+    return typeof savedAt === 'number' && now - savedAt < DRAFT_LIFETIME_MS ? savedAt : null;
+  } catch {
+    return null;
   }
 }
 
