@@ -1,24 +1,31 @@
 /**
- * A lock shared by the processes of one machine: the file `<path>.lock`, created exclusively
- * (O_EXCL, so exactly one process succeeds) and holding its owner's host, pid and a random token.
+ * A lock shared by the processes of one machine: the file `<path>.lock`, holding its owner's
+ * host, pid and a random token. It appears whole or not at all: the owner writes its content to
+ * a file of its own (`<path>.lock.new-<pid>-<random>`) and hard-links that to `<path>.lock`
+ * (link fails if the lock exists, so exactly one process succeeds), then removes its own file.
+ * Creating the lock empty and writing into it would leave an empty lock — no owner to check, so
+ * blocking everyone until `staleMs` — if the process were killed between the two calls.
+ * An owner's file left by a process killed before removing it is removed by the next process
+ * that takes the lock.
  *
  * - Waiting: a process that finds the lock taken tries again after a short jittered sleep
  *   (a few ms, growing to 25 ms), for at most `waitMs`, then gives up with `LockTimeoutError`.
  * - Stale locks: a lock whose owner no longer runs (same host, pid gone: it was killed, possibly
  *   mid-write) or that is older than `staleMs` (its owner hangs, or a reused pid hides its death)
  *   is broken, and the caller learns it took over (`tookOver`) so it can clean up what the dead
- *   owner left. Breaking is itself guarded by `<path>.lock.break` (also O_EXCL) and re-checks that
- *   the lock is still the very one found stale, so two waiters never break a fresh lock between
- *   them; a break guard left by a process killed in those few system calls expires after
- *   `staleMs`.
+ *   owner left. Breaking is itself guarded by `<path>.lock.break` (created the same way) and
+ *   re-checks that the lock is still the very one found stale, so two waiters never break a fresh
+ *   lock between them; a break guard left by a process killed in those few system calls is
+ *   removed like a stale lock (its owner is gone, or it is older than `staleMs`).
  * - Release removes the lock only while it still holds the owner's token.
  *
  * The pid check needs the processes to share one pid namespace (one machine or container); across
  * hosts only the age rule applies.
  */
 import { randomBytes } from 'crypto';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { linkSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
 import os from 'os';
+import nodePath from 'path';
 
 export interface FileLockOptions {
   /** How long to wait for the lock before giving up (default 10 s). */
@@ -84,24 +91,48 @@ function isStale(holder: Holder, staleMs: number): boolean {
   );
 }
 
-/** Creates `file` with `content` unless it exists; false when it does. */
+const OWN_FILE_MARK = '.new-';
+
+/**
+ * Creates `file` holding `content`, whole, unless it exists (then false): through a file of this
+ * process's own, hard-linked into place.
+ */
 function createExclusive(file: string, content: string): boolean {
+  const own = `${file}${OWN_FILE_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
+  writeFileSync(own, content, { flag: 'wx', mode: 0o600 });
   try {
-    writeFileSync(file, content, { flag: 'wx', mode: 0o600 });
+    linkSync(own, file);
     return true;
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return false;
-    rmSync(file, { force: true });
     throw error;
+  } finally {
+    rmSync(own, { force: true });
+  }
+}
+
+/**
+ * Removes the owner's files (of `lockPath` and its break guard) that dead processes left. Run at
+ * each acquisition: one directory listing, a handful of entries.
+ */
+function removeOwnFilesOfDeadProcesses(lockPath: string): void {
+  const dir = nodePath.dirname(lockPath);
+  const base = nodePath.basename(lockPath);
+  for (const entry of readdirSync(dir)) {
+    if (!entry.startsWith(base)) continue;
+    const match = /^(?:\.break)?\.new-(\d+)-[0-9a-f]+$/.exec(entry.slice(base.length));
+    if (match && Number(match[1]) !== process.pid && !processIsAlive(Number(match[1])))
+      rmSync(nodePath.join(dir, entry), { force: true });
   }
 }
 
 /** Removes the stale lock `found`, unless someone else already did or it changed meanwhile. */
 function breakStale(lockPath: string, found: Holder, staleMs: number): boolean {
   const guard = `${lockPath}.break`;
-  if (!createExclusive(guard, String(process.pid))) {
-    const stat = statSync(guard, { throwIfNoEntry: false });
-    if (stat && Date.now() - stat.mtimeMs > staleMs) rmSync(guard, { force: true });
+  const guardContent = JSON.stringify({ host: HOST, pid: process.pid });
+  if (!createExclusive(guard, guardContent)) {
+    const guardHolder = inspect(guard);
+    if (guardHolder && isStale(guardHolder, staleMs)) rmSync(guard, { force: true });
     return false;
   }
   try {
@@ -143,6 +174,7 @@ export async function withFileLock<T>(
     if (waited > waitMs) throw new LockTimeoutError(lockPath, waited);
     await sleep(Math.min(25, 2 + 2 * attempt) * (0.5 + Math.random()));
   }
+  removeOwnFilesOfDeadProcesses(lockPath);
   try {
     return await task({ tookOver });
   } finally {

@@ -82,7 +82,6 @@ function isTempFileOf(file: string, entry: string): boolean {
   return rest.startsWith(TEMP_MARK) || /^\.\d+\.\d+\.tmp$/.test(rest);
 }
 
-/** Removes temporary files left by writers that died. Call only while holding the lock. */
 /**
  * On open: the temporary files that processes which no longer run left behind (killed in the
  * middle of a write), in every collection — they may hold names and ID numbers. A live process's
@@ -102,6 +101,7 @@ function removeTempFilesOfDeadProcesses(root: string): void {
   }
 }
 
+/** Removes temporary files left by writers that died. Call only while holding the lock. */
 function removeLeftoverTempFiles(file: string): void {
   const dir = path.dirname(file);
   for (const entry of readdirSync(dir))

@@ -148,6 +148,35 @@ describe('file lock', () => {
     expect(JSON.parse(readFileSync(`${target()}.lock`, 'utf8'))).toMatchObject({ token: 'live' });
   });
 
+  it('holds its owner’s host and pid from the moment it exists', async () => {
+    // A process killed between creating the lock and writing its owner would leave an empty lock
+    // that only the 30 s age rule could clear. The lock is linked into place already written.
+    const seen = await withFileLock(target(), async () => readFileSync(`${target()}.lock`, 'utf8'));
+    expect(JSON.parse(seen)).toMatchObject({ host: os.hostname(), pid: process.pid });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('clears what a process killed while taking the lock or breaking one left behind', async () => {
+    const pid = await deadPid();
+    const owner = JSON.stringify({ host: os.hostname(), pid, token: 'dead' });
+    // Killed after linking the lock (its own file still there), and while breaking: its guard.
+    writeFileSync(`${target()}.lock`, owner);
+    writeFileSync(`${target()}.lock.new-${pid}-0a1b2c3d`, owner);
+    writeFileSync(`${target()}.lock.break`, JSON.stringify({ host: os.hostname(), pid }));
+    writeFileSync(`${target()}.lock.break.new-${pid}-0a1b2c3d`, owner);
+    // A live process's own file is its lock being taken: left alone.
+    const live = `x.json.lock.new-${process.pid}-ffffffff`;
+    writeFileSync(path.join(dir, live), '{}');
+
+    // Well within the 30 s age rule: the dead owner's guard and lock are judged by their pid.
+    const tookOver = await withFileLock(target(), async (lock) => lock.tookOver, {
+      waitMs: 5_000,
+      staleMs: 60_000,
+    });
+    expect(tookOver).toBe(true);
+    expect(readdirSync(dir)).toEqual([live]);
+  });
+
   it('is held by one task at a time, and released after a task that throws', async () => {
     let inside = 0;
     let most = 0;
