@@ -15,6 +15,7 @@ export default tseslint.config(
       '.data/',
       '.swc/',
       'cloudfunctions/*/index.js',
+      'cloudfunctions/*/wx-server-sdk.db.js',
     ],
   },
   js.configs.recommended,

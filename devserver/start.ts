@@ -16,7 +16,7 @@ async function main(): Promise<void> {
 
   const buildMs = ensureH5Build();
   if (buildMs) console.log(`  dist/h5 built in ${(buildMs / 1000).toFixed(1)} s`);
-  const functions = await buildCloudFunctions();
+  const { functions } = await buildCloudFunctions();
   console.log(`  ${functions.length} cloud functions bundled`);
 
   process.env.LOG_LEVEL ??= 'warn';

@@ -1,8 +1,10 @@
 /**
  * Bundles each cloud function into its deploy folder: `server/functions/<name>.ts` ->
  * `cloudfunctions/<name>/index.js` (CommonJS, `exports.main`), with the ESS SDK and the shared
- * domain code inlined. Only wx-server-sdk stays external: WeChat installs it from the folder's
- * package.json on deploy ("上传并部署：云端安装依赖").
+ * domain code inlined. wx-server-sdk is not inlined: the bundle requires it, on the first
+ * database use, from `wx-server-sdk.db.js` next to it — the package built for the database alone
+ * (scripts/wxDatabaseClient.ts), written into every deploy folder. A deploy folder therefore
+ * needs no `npm install` in the cloud.
  *
  * Two packages the SDK's HTTP stack pulls in are swapped for small shims backed by Node's
  * built-ins (see scripts/bundleShims/): `whatwg-url` (node-fetch uses Node's own `URL`; tr46's
@@ -13,8 +15,9 @@
  *   npm run build:functions -- NAME…   # some
  */
 import { build, type Plugin } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'fs';
 import path from 'path';
+import { WX_DATABASE_CLIENT_FILE, buildWxDatabaseClient } from './wxDatabaseClient';
 
 const root = path.resolve(__dirname, '..');
 const functionsRoot = path.join(root, 'cloudfunctions');
@@ -48,6 +51,17 @@ export const shimPlugin: Plugin = {
   },
 };
 
+/** `require('wx-server-sdk')` in a bundle loads the database client next to it. */
+const wxServerSdkPlugin: Plugin = {
+  name: 'wx-server-sdk-database-client',
+  setup(build) {
+    build.onResolve({ filter: /^wx-server-sdk$/ }, () => ({
+      path: `./${WX_DATABASE_CLIENT_FILE}`,
+      external: true,
+    }));
+  },
+};
+
 export function listCloudFunctions(): string[] {
   return readdirSync(functionsRoot)
     .filter((name) => statSync(path.join(functionsRoot, name)).isDirectory())
@@ -67,16 +81,33 @@ export async function bundleForTheCloud(entry: string, outfile: string): Promise
     minify: true,
     keepNames: true,
     legalComments: 'none',
-    external: ['wx-server-sdk'],
-    plugins: [shimPlugin],
+    plugins: [shimPlugin, wxServerSdkPlugin],
     logLevel: 'warning',
   });
 }
 
+/** Builds the database client once (dist/) and copies it next to each bundle in `folders`. */
+export async function placeWxDatabaseClient(folders: string[]): Promise<number> {
+  const built = path.join(root, 'dist', 'wx-server-sdk-db', WX_DATABASE_CLIENT_FILE);
+  mkdirSync(path.dirname(built), { recursive: true });
+  const bytes = await buildWxDatabaseClient(built);
+  for (const folder of folders) copyFileSync(built, path.join(folder, WX_DATABASE_CLIENT_FILE));
+  return bytes;
+}
+
+export interface BuiltFunctions {
+  functions: { name: string; bytes: number }[];
+  /** Size of `wx-server-sdk.db.js`, the same file in every deploy folder. */
+  databaseClientBytes: number;
+}
+
 export async function buildCloudFunctions(
   names: string[] = listCloudFunctions(),
-): Promise<{ name: string; bytes: number }[]> {
+): Promise<BuiltFunctions> {
   const results: { name: string; bytes: number }[] = [];
+  const databaseClientBytes = await placeWxDatabaseClient(
+    names.map((name) => path.join(functionsRoot, name)),
+  );
   for (const name of names) {
     const entry = path.join(root, 'server', 'functions', `${name}.ts`);
     if (!existsSync(entry))
@@ -85,17 +116,20 @@ export async function buildCloudFunctions(
     await bundleForTheCloud(entry, outfile);
     results.push({ name, bytes: statSync(outfile).size });
   }
-  return results;
+  return { functions: results, databaseClientBytes };
 }
 
 if (require.main === module) {
   const started = Date.now();
   buildCloudFunctions(process.argv.slice(2).length ? process.argv.slice(2) : undefined)
-    .then((results) => {
-      for (const { name, bytes } of results) {
+    .then(({ functions, databaseClientBytes }) => {
+      for (const { name, bytes } of functions) {
         console.log(`cloudfunctions/${name}/index.js  ${(bytes / 1024).toFixed(0)} KB`);
       }
-      console.log(`built ${results.length} cloud functions in ${Date.now() - started} ms`);
+      console.log(
+        `cloudfunctions/*/${WX_DATABASE_CLIENT_FILE}  ${(databaseClientBytes / 1024).toFixed(0)} KB (each folder)`,
+      );
+      console.log(`built ${functions.length} cloud functions in ${Date.now() - started} ms`);
     })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

@@ -5,6 +5,7 @@
  *   we keep far below so the first open is fast on a phone network;
  * - each cloud-function bundle (what a cold instance loads and parses);
  * - the H5 app entry (dist/h5/js/app.*.js), when built;
+ * - the database client next to each bundle (wx-server-sdk built for the database);
  * - the cold path as the cloud pays it (scripts/coldPath.ts): our bundle + caller + database
  *   client against `require('tencentcloud-sdk-nodejs')` + `require('wx-server-sdk')`, both in
  *   fresh processes of this same run. Never an absolute time: a busy machine slows both sides.
@@ -25,13 +26,16 @@ export const BUDGETS = {
   functionBundleBytes: 250 * 1024,
   h5AppEntryBytes: 350 * 1024,
   /**
-   * Whole path (bundle + caller + database client) vs the two SDKs, best of 9 each. The database
-   * client is wx-server-sdk itself, on both sides, so the ratio is bounded by about
-   * (tencentcloud-sdk + wx-server-sdk) / wx-server-sdk: measured 2.0–2.4x here on a busy
-   * machine (load 7). The floor leaves room for noise; it fails if our side stops being clearly
-   * cheaper (e.g. the bundle pulling the whole Tencent Cloud SDK back in).
+   * wx-server-sdk built for the database (scripts/wxDatabaseClient.ts), next to each bundle and
+   * loaded on the first database use: measured 487 KB.
    */
-  coldPathMinRatio: 1.5,
+  databaseClientBytes: 520 * 1024,
+  /**
+   * Whole path (bundle + caller + database client) vs the two SDKs, best of 9 each: measured
+   * 5–7x here (bundle + caller ~35 ms, database client ~85 ms, reference ~700 ms). Loading the
+   * installed wx-server-sdk instead gives about 2x: this is the issue's goal of 3x.
+   */
+  coldPathMinRatio: 3,
   /**
    * A call answered before any database use (bundle + caller) vs the two SDKs: measured 18–20x;
    * it drops to about 2x if reading the caller loads wx-server-sdk again.
@@ -68,9 +72,16 @@ async function main(): Promise<void> {
     );
   }
 
-  for (const { name, bytes } of await buildCloudFunctions()) {
+  const built = await buildCloudFunctions();
+  for (const { name, bytes } of built.functions) {
     check(`cloud function ${name} bundle`, bytes, BUDGETS.functionBundleBytes, kb);
   }
+  check(
+    'database client wx-server-sdk.db.js (each folder)',
+    built.databaseClientBytes,
+    BUDGETS.databaseClientBytes,
+    kb,
+  );
 
   const cold = measureColdPath(await buildColdPathProbe(), 9);
   atLeast(

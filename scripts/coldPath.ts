@@ -4,7 +4,8 @@
  *
  * - ours: a fresh Node process loads a function bundle, runs a call (which reads the caller from
  *   the environment), then creates the database client the way the function does on first use
- *   (`loadCloud().database(…)`, i.e. wx-server-sdk);
+ *   (`loadCloud().database(…)`: wx-server-sdk as deployed, built for the database alone,
+ *   `wx-server-sdk.db.js` next to the bundle);
  * - reference: a fresh Node process runs `require('tencentcloud-sdk-nodejs')` and
  *   `require('wx-server-sdk')`, what an unbundled function loads before its first line.
  *
@@ -13,7 +14,7 @@
 import { spawnSync } from 'child_process';
 import { mkdirSync } from 'fs';
 import path from 'path';
-import { bundleForTheCloud } from './build-functions';
+import { bundleForTheCloud, placeWxDatabaseClient } from './build-functions';
 
 const ROOT = path.resolve(__dirname, '..');
 const PROBE_DIR = path.join(ROOT, 'dist', 'cold-path-probe');
@@ -35,6 +36,7 @@ export async function buildColdPathProbe(): Promise<string> {
   mkdirSync(PROBE_DIR, { recursive: true });
   const outfile = path.join(PROBE_DIR, 'index.js');
   await bundleForTheCloud(path.join(__dirname, 'coldPathProbe.ts'), outfile);
+  await placeWxDatabaseClient([PROBE_DIR]);
   return outfile;
 }
 

@@ -34,9 +34,13 @@ async function main(): Promise<void> {
   }
 
   step(2, 'Bundling the cloud functions …');
-  for (const { name, bytes } of await buildCloudFunctions()) {
+  const built = await buildCloudFunctions();
+  for (const { name, bytes } of built.functions) {
     console.log(`   cloudfunctions/${name}/index.js  ${(bytes / 1024).toFixed(0)} KB`);
   }
+  console.log(
+    `   + wx-server-sdk.db.js (the database client) ${(built.databaseClientBytes / 1024).toFixed(0)} KB in each folder`,
+  );
 
   step(3, 'Starting the local ESS emulator …');
   const emulator = await startLocalEssEmulator({ log: (line) => console.log(`   ${line}`) });

@@ -24,8 +24,8 @@ export function percentile(sorted: number[], p: number): number {
 
 /**
  * Cold start of a cloud-function bundle, as on a cold WeChat cloud instance: a fresh Node process
- * that requires it and runs the first invocation (which loads wx-server-sdk for the caller's
- * identity; without ESS configuration it answers CONFIG_ERROR, so no network is involved).
+ * that requires it and runs the first invocation (which reads the caller's identity from the
+ * environment; without ESS configuration it answers CONFIG_ERROR, so no network is involved).
  * Returns the median of `runs` wall-clock times in ms (Node's own start-up excluded).
  */
 export function coldStartMs(bundle: string, runs = 5): number {

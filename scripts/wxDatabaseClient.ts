@@ -1,0 +1,105 @@
+/**
+ * wx-server-sdk, built for what our functions use it for: the cloud database.
+ *
+ * A function needs wx-server-sdk for one thing only (the caller's identity is read from the
+ * environment, server/wxCloud.ts). Loading the installed package costs ~300 ms on a cold
+ * instance, and most of it is code the database never runs: @cloudbase/node-sdk loads its AI,
+ * storage, auth and data-model clients, axios and an XML parser up front. This build bundles the
+ * SAME wx-server-sdk 4.0.2 / @cloudbase/node-sdk 3.17.2 code with esbuild, and leaves out the
+ * packages listed in `LEFT_OUT`, each replaced by a stand-in that throws, naming the package,
+ * on any use. Nothing else changes: the database, its request signing and its HTTP stack are the
+ * package's own (one file is rewritten: node-sdk's version, read at build time, see below).
+ *
+ * Each deploy folder gets the result as `wx-server-sdk.db.js`; the function bundle requires it
+ * in place of `wx-server-sdk` (scripts/build-functions.ts), on the first database use.
+ * tests/server/wxDatabaseClient.test.ts checks that this build and the installed package send
+ * the same requests and give the same answers for every database operation of the store.
+ */
+import { build, type Plugin } from 'esbuild';
+import { readFileSync } from 'fs';
+import path from 'path';
+
+export const WX_DATABASE_CLIENT_FILE = 'wx-server-sdk.db.js';
+
+/** Left out, and why the database never needs it (checked against the 4.0.2 / 3.17.2 sources). */
+export const LEFT_OUT: Readonly<Record<string, string>> = {
+  axios:
+    "node-sdk's `requestClient` shim and its metadata-server probe (`lookupAppId`), which runs " +
+    'only outside SCF and already treats a failure as "not on Tencent Cloud"; database requests ' +
+    'go through its own request-core on Node http/https',
+  '@cloudbase/wx-cloud-client-sdk': 'data models and the MySQL client (`cloud.models`)',
+  '@cloudbase/ai': 'the AI client (`cloud.ai`)',
+  '@cloudbase/app': 'the AI client (`cloud.ai`)',
+  'web-streams-polyfill': "the AI client's streaming",
+  jsonwebtoken: 'custom login tickets (`auth().createTicket`)',
+  xml2js: "cloud storage's XML answers",
+  'form-data': 'multipart file uploads',
+  'mime-db': "wx-server-sdk's upload file-type lookup",
+};
+
+const leftOutPlugin: Plugin = {
+  name: 'wx-server-sdk-left-out',
+  setup(b) {
+    const names = Object.keys(LEFT_OUT).map((name) => name.replace(/[/.]/g, '\\$&'));
+    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({
+      path: args.path,
+      namespace: 'left-out',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => {
+      const message = JSON.stringify(
+        `${args.path} is left out of ${WX_DATABASE_CLIENT_FILE} (only the cloud database is ` +
+          'built in, see scripts/wxDatabaseClient.ts)',
+      );
+      // A module that loads (its importers only keep a reference) and throws on any use.
+      return {
+        loader: 'js',
+        contents: `const fail = () => { throw new Error(${message}); };
+          module.exports = new Proxy(function leftOut() {}, {
+            get(_, key) {
+              if (key === '__esModule') return false;
+              if (key === 'default') return module.exports;
+              return fail();
+            },
+            apply: fail,
+            construct: fail,
+          });`,
+      };
+    });
+  },
+};
+
+/**
+ * @cloudbase/node-sdk reads its version (sent as the User-Agent) from `../../package.json`
+ * relative to its own file at run time; bundled, that path would point elsewhere. The version is
+ * read here, at build time, from the same file.
+ */
+const nodeSdkVersionPlugin: Plugin = {
+  name: 'node-sdk-version',
+  setup(b) {
+    b.onLoad({ filter: /@cloudbase[\\/]node-sdk[\\/]dist[\\/]utils[\\/]version\.js$/ }, (args) => {
+      const pkg = path.join(path.dirname(args.path), '..', '..', 'package.json');
+      const { version } = JSON.parse(readFileSync(pkg, 'utf8')) as { version: string };
+      return { loader: 'js', contents: `exports.version = ${JSON.stringify(version)};` };
+    });
+  },
+};
+
+/** Builds the database client into `outfile`; returns its size in bytes. */
+export async function buildWxDatabaseClient(outfile: string): Promise<number> {
+  const result = await build({
+    entryPoints: [require.resolve('wx-server-sdk')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    minify: true,
+    keepNames: true,
+    legalComments: 'none',
+    plugins: [leftOutPlugin, nodeSdkVersionPlugin],
+    logLevel: 'warning',
+    metafile: true,
+  });
+  const output = result.metafile.outputs[path.relative(process.cwd(), outfile)];
+  return output?.bytes ?? Object.values(result.metafile.outputs)[0].bytes;
+}
