@@ -8,7 +8,8 @@
  * and give the same answers — success and the database's refusal alike.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'http';
-import { existsSync, readFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import os from 'os';
 import path from 'path';
 import { LEFT_OUT } from '../../scripts/wxDatabaseClient';
 import { runChild } from '../support/childProcess';
@@ -145,7 +146,11 @@ describe('wx-server-sdk.db.js, the database client in every deploy folder', () =
 
   it('sends what the installed wx-server-sdk sends and answers what it answers', async () => {
     const installed = await runOn('wx-server-sdk');
-    const built = await runOn(databaseClient);
+    // Run from a copy outside the repository, as in the cloud: no node_modules to fall back on.
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'deploy-folder-'));
+    copyFileSync(databaseClient, path.join(folder, 'wx-server-sdk.db.js'));
+    const built = await runOn(path.join(folder, 'wx-server-sdk.db.js'));
+    rmSync(folder, { recursive: true, force: true });
 
     // The run reached every operation: reads, writes, conditional writes and a refusal.
     expect(installed.requests.map((r) => (r.body as { action: string }).action)).toEqual([

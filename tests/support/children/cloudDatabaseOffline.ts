@@ -7,9 +7,13 @@
  *
  *   mode `sdk`:      wx-server-sdk used directly, every rejection caught by the caller;
  *   mode `adapter`:  the store adapter (cloudDatabaseStore), every operation;
- *   mode `function`: a built cloud function (cloudfunctions/getUserVerifyStatus) with TCB_ENV set;
+ *   mode `function`: a built cloud function (cloudfunctions/getUserVerifyStatus) with TCB_ENV set,
+ *                    run from a copy of its deploy folder outside the repository (as in the
+ *                    cloud: no node_modules to fall back on);
  *   mode `other`:    the adapter, then an unrelated promise rejected with nobody listening.
  */
+import { cpSync, mkdtempSync, rmSync } from 'fs';
+import os from 'os';
 import path from 'path';
 
 const mode = process.argv[2];
@@ -45,9 +49,16 @@ async function otherRejection() {
 }
 
 async function throughFunction() {
-  const bundle = path.resolve(__dirname, '../../../cloudfunctions/getUserVerifyStatus/index.js');
-  const { main } = require(bundle) as { main: (event: unknown) => Promise<unknown> };
-  return [await outcome(main({}))];
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'deploy-folder-'));
+  cpSync(path.resolve(__dirname, '../../../cloudfunctions/getUserVerifyStatus'), folder, {
+    recursive: true,
+  });
+  const { main } = require(path.join(folder, 'index.js')) as {
+    main: (event: unknown) => Promise<unknown>;
+  };
+  const results = [await outcome(main({}))];
+  rmSync(folder, { recursive: true, force: true });
+  return results;
 }
 
 async function run() {
