@@ -1,8 +1,9 @@
 /**
  * A lock shared by the processes of one machine: the file `<path>.lock`, holding its owner's
  * host, pid and a random token. It appears whole or not at all: the owner writes its content to
- * a file of its own (`<path>.lock.new-<pid>-<random>`) and hard-links that to `<path>.lock`
- * (link fails if the lock exists, so exactly one process succeeds), then removes its own file.
+ * a file of its own (`<path>.lock.new-<pid>-<random>`, once per acquisition) and hard-links that
+ * to `<path>.lock` (link fails if the lock exists, so exactly one process succeeds; each attempt
+ * while waiting is one link call), then removes its own file.
  * Creating the lock empty and writing into it would leave an empty lock — no owner to check, so
  * blocking everyone until `staleMs` — if the process were killed between the two calls.
  * An owner's file left by a process killed before removing it is removed by the next process
@@ -23,7 +24,15 @@
  * hosts only the age rule applies.
  */
 import { randomBytes } from 'crypto';
-import { linkSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
+import {
+  linkSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'fs';
 import os from 'os';
 import nodePath from 'path';
 
@@ -93,19 +102,29 @@ function isStale(holder: Holder, staleMs: number): boolean {
 
 const OWN_FILE_MARK = '.new-';
 
-/**
- * Creates `file` holding `content`, whole, unless it exists (then false): through a file of this
- * process's own, hard-linked into place.
- */
-function createExclusive(file: string, content: string): boolean {
+/** Writes `content` to a new file of this process's own, named after `file`; returns its path. */
+function writeOwnFile(file: string, content: string): string {
   const own = `${file}${OWN_FILE_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
   writeFileSync(own, content, { flag: 'wx', mode: 0o600 });
+  return own;
+}
+
+/** Links `own` to `file` unless `file` exists (then false): `file` appears whole or not at all. */
+function linkInto(own: string, file: string): boolean {
   try {
     linkSync(own, file);
     return true;
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return false;
     throw error;
+  }
+}
+
+/** Creates `file` holding `content`, whole, unless it exists (then false). */
+function createExclusive(file: string, content: string): boolean {
+  const own = writeOwnFile(file, content);
+  try {
+    return linkInto(own, file);
   } finally {
     rmSync(own, { force: true });
   }
@@ -131,8 +150,13 @@ function breakStale(lockPath: string, found: Holder, staleMs: number): boolean {
   const guard = `${lockPath}.break`;
   const guardContent = JSON.stringify({ host: HOST, pid: process.pid });
   if (!createExclusive(guard, guardContent)) {
+    // Left by a process that died while breaking (or hangs): removed if still the one judged.
     const guardHolder = inspect(guard);
-    if (guardHolder && isStale(guardHolder, staleMs)) rmSync(guard, { force: true });
+    if (guardHolder && isStale(guardHolder, staleMs)) {
+      const again = inspect(guard);
+      if (again?.ino === guardHolder.ino && again.raw === guardHolder.raw)
+        rmSync(guard, { force: true });
+    }
     return false;
   }
   try {
@@ -164,18 +188,30 @@ export async function withFileLock<T>(
   });
   const started = Date.now();
   let tookOver = false;
-  for (let attempt = 0; !createExclusive(lockPath, content); attempt += 1) {
-    const holder = inspect(lockPath);
-    if (holder && isStale(holder, staleMs) && breakStale(lockPath, holder, staleMs)) {
-      tookOver = true;
-      continue;
-    }
-    const waited = Date.now() - started;
-    if (waited > waitMs) throw new LockTimeoutError(lockPath, waited);
-    await sleep(Math.min(25, 2 + 2 * attempt) * (0.5 + Math.random()));
-  }
-  removeOwnFilesOfDeadProcesses(lockPath);
+  let waited = false;
+  const own = writeOwnFile(lockPath, content);
   try {
+    for (let attempt = 0; !linkInto(own, lockPath); attempt += 1) {
+      waited = true;
+      const holder = inspect(lockPath);
+      if (holder && isStale(holder, staleMs) && breakStale(lockPath, holder, staleMs)) {
+        tookOver = true;
+        continue;
+      }
+      const waitedMs = Date.now() - started;
+      if (waitedMs > waitMs) throw new LockTimeoutError(lockPath, waitedMs);
+      await sleep(Math.min(25, 2 + 2 * attempt) * (0.5 + Math.random()));
+    }
+  } finally {
+    rmSync(own, { force: true });
+  }
+  try {
+    // The lock's age (the stale rule) counts from now, not from when the own file was written.
+    if (waited) {
+      const now = new Date();
+      utimesSync(lockPath, now, now);
+    }
+    removeOwnFilesOfDeadProcesses(lockPath);
     return await task({ tookOver });
   } finally {
     // Only our own lock: after `staleMs` another process may have broken it and taken its own.

@@ -5,7 +5,15 @@
  * Children are real Node processes (tests/support/children/localStoreWorker.ts).
  */
 import { spawn } from 'child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'fs';
 import os from 'os';
 import path from 'path';
 import { LockTimeoutError, withFileLock } from '../../server/store/fileLock';
@@ -175,6 +183,19 @@ describe('file lock', () => {
     });
     expect(tookOver).toBe(true);
     expect(readdirSync(dir)).toEqual([live]);
+  });
+
+  it('counts a lock’s age from when it was taken, not from when its owner began waiting', async () => {
+    const blocker = `${target()}.lock`;
+    writeFileSync(blocker, JSON.stringify({ host: os.hostname(), pid: 1, token: 'live' }));
+    const beganWaiting = Date.now();
+    setTimeout(() => rmSync(blocker), 300);
+    const takenMtime = await withFileLock(target(), async () => statSync(blocker).mtimeMs, {
+      staleMs: 60_000,
+    });
+    // Taken at least 300 ms after the waiting began (a busy machine only makes it later); the
+    // 100 ms margin covers the file system's coarse clock.
+    expect(takenMtime).toBeGreaterThan(beganWaiting + 200);
   });
 
   it('is held by one task at a time, and released after a task that throws', async () => {
