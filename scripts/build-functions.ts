@@ -105,13 +105,15 @@ export async function buildCloudFunctions(
   names: string[] = listCloudFunctions(),
 ): Promise<BuiltFunctions> {
   const results: { name: string; bytes: number }[] = [];
+  for (const name of names) {
+    if (!existsSync(path.join(root, 'server', 'functions', `${name}.ts`)))
+      throw new Error(`cloudfunctions/${name} has no source at server/functions/${name}.ts`);
+  }
   const databaseClientBytes = await placeWxDatabaseClient(
     names.map((name) => path.join(functionsRoot, name)),
   );
   for (const name of names) {
     const entry = path.join(root, 'server', 'functions', `${name}.ts`);
-    if (!existsSync(entry))
-      throw new Error(`cloudfunctions/${name} has no source at server/functions/${name}.ts`);
     const outfile = path.join(functionsRoot, name, 'index.js');
     await bundleForTheCloud(entry, outfile);
     results.push({ name, bytes: statSync(outfile).size });

@@ -27,7 +27,7 @@ export const BUDGETS = {
   h5AppEntryBytes: 350 * 1024,
   /**
    * wx-server-sdk built for the database (scripts/wxDatabaseClient.ts), next to each bundle and
-   * loaded on the first database use: measured 487 KB.
+   * loaded on the first database use: measured 486 KB.
    */
   databaseClientBytes: 520 * 1024,
   /**
@@ -37,7 +37,7 @@ export const BUDGETS = {
    */
   coldPathMinRatio: 3,
   /**
-   * A call answered before any database use (bundle + caller) vs the two SDKs: measured 18–20x;
+   * A call answered before any database use (bundle + caller) vs the two SDKs: measured 14x;
    * it drops to about 2x if reading the caller loads wx-server-sdk again.
    */
   callerPathMinRatio: 8,

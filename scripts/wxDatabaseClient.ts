@@ -21,21 +21,32 @@ import path from 'path';
 
 export const WX_DATABASE_CLIENT_FILE = 'wx-server-sdk.db.js';
 
-/** Left out, and why the database never needs it (checked against the 4.0.2 / 3.17.2 sources). */
+/**
+ * Left out, and what uses it instead of the database (read in wx-server-sdk 4.0.2 and
+ * @cloudbase/node-sdk 3.17.2; tests/server/wxDatabaseClient.test.ts records every touch).
+ */
 export const LEFT_OUT: Readonly<Record<string, string>> = {
   axios:
-    "node-sdk's `requestClient` shim and its metadata-server probe (`lookupAppId`), which runs " +
-    'only outside SCF and already treats a failure as "not on Tencent Cloud"; database requests ' +
-    'go through its own request-core on Node http/https',
-  '@cloudbase/wx-cloud-client-sdk': 'data models and the MySQL client (`cloud.models`)',
+    "node-sdk's `requestClient` shim and its metadata-server probe (`lookupAppId`). The probe " +
+    'runs only outside SCF, and its failure already means "not on Tencent Cloud": on a Tencent ' +
+    'Cloud host that is not SCF the built client would use the public endpoint where the package ' +
+    'might use the internal one. Cloud functions run in SCF; database requests go through ' +
+    "node-sdk's own request-core on Node http/https",
+  '@cloudbase/wx-cloud-client-sdk':
+    'data models and the MySQL client (`cloud.models`). Touched once by each `init`: node-sdk ' +
+    'builds the data-model client inside a try/catch that ignores failures, so `cloud.models` ' +
+    'is simply absent',
   '@cloudbase/ai': 'the AI client (`cloud.ai`)',
   '@cloudbase/app': 'the AI client (`cloud.ai`)',
   'web-streams-polyfill': "the AI client's streaming",
   jsonwebtoken: 'custom login tickets (`auth().createTicket`)',
   xml2js: "cloud storage's XML answers",
   'form-data': 'multipart file uploads',
-  'mime-db': "wx-server-sdk's upload file-type lookup",
+  'mime-db': "the file extension of `cloud.openapi` media parameters (wx-server-sdk's mimetype.ts)",
 };
+
+/** `globalThis[Symbol.for(LEFT_OUT_TOUCHES)]`: every use of a left-out package, in order. */
+export const LEFT_OUT_TOUCHES = 'wx-server-sdk.db.js: left-out packages touched';
 
 const leftOutPlugin: Plugin = {
   name: 'wx-server-sdk-left-out',
@@ -50,18 +61,24 @@ const leftOutPlugin: Plugin = {
         `${args.path} is left out of ${WX_DATABASE_CLIENT_FILE} (only the cloud database is ` +
           'built in, see scripts/wxDatabaseClient.ts)',
       );
-      // A module that loads (its importers only keep a reference) and throws on any use.
+      // A module that loads (its importers only keep a reference) and throws on any use, after
+      // writing the use down. `then` and symbols answer undefined: not thenable, inspectable.
       return {
         loader: 'js',
-        contents: `const fail = () => { throw new Error(${message}); };
+        contents: `const touches = (globalThis[Symbol.for(${JSON.stringify(LEFT_OUT_TOUCHES)})] ??= []);
+          const fail = (use) => {
+            touches.push(use);
+            throw new Error(${message} + ': ' + use);
+          };
           module.exports = new Proxy(function leftOut() {}, {
             get(_, key) {
               if (key === '__esModule') return false;
               if (key === 'default') return module.exports;
-              return fail();
+              if (typeof key === 'symbol' || key === 'then') return undefined;
+              return fail(${JSON.stringify(args.path)} + '.' + key);
             },
-            apply: fail,
-            construct: fail,
+            apply: () => fail(${JSON.stringify(args.path)} + '()'),
+            construct: () => fail('new ' + ${JSON.stringify(args.path)} + '()'),
           });`,
       };
     });

@@ -1,13 +1,13 @@
 /**
  * A lock shared by the processes of one machine: the file `<path>.lock`, holding its owner's
  * host, pid and a random token. It appears whole or not at all: the owner writes its content to
- * a file of its own (`<path>.lock.new-<pid>-<random>`, once per acquisition) and hard-links that
- * to `<path>.lock` (link fails if the lock exists, so exactly one process succeeds; each attempt
- * while waiting is one link call), then removes its own file.
+ * a file of its own (`<path>.lock.new-<host tag>-<pid>-<random>`, once per acquisition) and
+ * hard-links that to `<path>.lock` (link fails if the lock exists, so exactly one process
+ * succeeds; each attempt while waiting is one link call), then removes its own file.
  * Creating the lock empty and writing into it would leave an empty lock — no owner to check, so
- * blocking everyone until `staleMs` — if the process were killed between the two calls.
- * An owner's file left by a process killed before removing it is removed by the next process
- * that takes the lock.
+ * blocking everyone until `staleMs` — if the process were killed between the two calls (that is
+ * still the fallback where the file system has no hard links). An own file left by a process of
+ * this host killed before removing it is removed by the next process that takes the lock.
  *
  * - Waiting: a process that finds the lock taken tries again after a short jittered sleep
  *   (a few ms, growing to 25 ms), for at most `waitMs`, then gives up with `LockTimeoutError`.
@@ -23,7 +23,7 @@
  * The pid check needs the processes to share one pid namespace (one machine or container); across
  * hosts only the age rule applies.
  */
-import { randomBytes } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import {
   linkSync,
   readFileSync,
@@ -81,7 +81,9 @@ function inspect(lockPath: string): Holder | null {
     try {
       owner = JSON.parse(raw) as typeof owner;
     } catch {
-      // Being written right now (created, content not yet in): judged by its age only.
+      // Empty or partial: only where hard links cannot be made (see exclusiveCreator), when its
+      // owner was killed between creating and writing it, or is doing so right now. Judged by
+      // its age only.
     }
     return { raw, ino: stat.ino, ageMs: Date.now() - stat.mtimeMs, ...owner };
   } catch (error) {
@@ -100,48 +102,106 @@ function isStale(holder: Holder, staleMs: number): boolean {
   );
 }
 
-const OWN_FILE_MARK = '.new-';
+/**
+ * This host in the names of own files: a short hash (a host name may hold any character). Own
+ * files of another host sharing the folder are never judged by pid.
+ */
+const HOST_TAG = createHash('sha256').update(HOST).digest('hex').slice(0, 8);
+/** `<lock>.new-<host tag>-<pid>-<random>` and `<lock>.break.new-…`, after the lock's name. */
+const OWN_FILE = /^(?:\.break)?\.new-([0-9a-f]{8})-(\d+)-[0-9a-f]+$/;
+/** link(2) errors of a file system without hard links (FAT, exFAT, some network or FUSE ones). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
-/** Writes `content` to a new file of this process's own, named after `file`; returns its path. */
-function writeOwnFile(file: string, content: string): string {
-  const own = `${file}${OWN_FILE_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
-  writeFileSync(own, content, { flag: 'wx', mode: 0o600 });
-  return own;
+interface ExclusiveCreator {
+  /** Creates the file unless it exists (then false). */
+  attempt(): boolean;
+  /** Removes this process's own file; call once, whatever happened. */
+  finish(): void;
 }
 
-/** Links `own` to `file` unless `file` exists (then false): `file` appears whole or not at all. */
-function linkInto(own: string, file: string): boolean {
-  try {
-    linkSync(own, file);
-    return true;
-  } catch (error) {
-    if (errorCode(error) === 'EEXIST') return false;
-    throw error;
-  }
+/**
+ * Creates `file` holding `content`, whole or not at all: `content` goes to a file of this
+ * process's own (written once, whatever the number of attempts), which each attempt hard-links
+ * to `file` — one link(2) call, failing with EEXIST while `file` exists. Where hard links cannot
+ * be made, it falls back to an exclusive create followed by a write (an empty file is then
+ * possible if the process is killed in between; `inspect` judges such a file by its age).
+ */
+function exclusiveCreator(file: string, content: string): ExclusiveCreator {
+  let own: string | null = null;
+  let written = false;
+  let hardLinks = true;
+  return {
+    attempt() {
+      if (hardLinks) {
+        own ??= `${file}.new-${HOST_TAG}-${process.pid}-${randomBytes(4).toString('hex')}`;
+        if (!written) {
+          writeFileSync(own, content, { flag: 'wx', mode: 0o600 });
+          written = true;
+        }
+        try {
+          linkSync(own, file);
+          return true;
+        } catch (error) {
+          const code = errorCode(error);
+          // Over NFS a link that was made can still answer EEXIST: the link count tells.
+          if (code === 'EEXIST') return statSync(own, { throwIfNoEntry: false })?.nlink === 2;
+          if (code === 'ENOENT') {
+            written = false; // the own file went missing: written again at the next attempt
+            return false;
+          }
+          if (!NO_HARD_LINKS.has(code ?? '')) throw error;
+          hardLinks = false;
+        }
+      }
+      try {
+        writeFileSync(file, content, { flag: 'wx', mode: 0o600 });
+        return true;
+      } catch (error) {
+        if (errorCode(error) === 'EEXIST') return false;
+        rmSync(file, { force: true });
+        throw error;
+      }
+    },
+    finish() {
+      if (!own) return;
+      try {
+        rmSync(own, { force: true });
+      } catch {
+        // Left for the next process that takes the lock (removeOwnFilesOfDeadProcesses).
+      }
+    },
+  };
 }
 
-/** Creates `file` holding `content`, whole, unless it exists (then false). */
+/** Creates `file` holding `content`, whole, unless it exists (then false): one attempt. */
 function createExclusive(file: string, content: string): boolean {
-  const own = writeOwnFile(file, content);
+  const creator = exclusiveCreator(file, content);
   try {
-    return linkInto(own, file);
+    return creator.attempt();
   } finally {
-    rmSync(own, { force: true });
+    creator.finish();
   }
 }
 
 /**
- * Removes the owner's files (of `lockPath` and its break guard) that dead processes left. Run at
- * each acquisition: one directory listing, a handful of entries.
+ * Removes the own files (of `lockPath` and of its break guard) that dead processes of this host
+ * left: one directory listing per acquisition, a handful of entries. Best effort: a failure here
+ * never costs the caller its lock.
  */
 function removeOwnFilesOfDeadProcesses(lockPath: string): void {
-  const dir = nodePath.dirname(lockPath);
-  const base = nodePath.basename(lockPath);
-  for (const entry of readdirSync(dir)) {
-    if (!entry.startsWith(base)) continue;
-    const match = /^(?:\.break)?\.new-(\d+)-[0-9a-f]+$/.exec(entry.slice(base.length));
-    if (match && Number(match[1]) !== process.pid && !processIsAlive(Number(match[1])))
-      rmSync(nodePath.join(dir, entry), { force: true });
+  try {
+    const dir = nodePath.dirname(lockPath);
+    const base = nodePath.basename(lockPath);
+    for (const entry of readdirSync(dir)) {
+      if (!entry.startsWith(base)) continue;
+      const match = OWN_FILE.exec(entry.slice(base.length));
+      if (!match || match[1] !== HOST_TAG) continue;
+      const pid = Number(match[2]);
+      if (pid !== process.pid && !processIsAlive(pid))
+        rmSync(nodePath.join(dir, entry), { force: true });
+    }
+  } catch {
+    // Tried again at the next acquisition.
   }
 }
 
@@ -189,9 +249,9 @@ export async function withFileLock<T>(
   const started = Date.now();
   let tookOver = false;
   let waited = false;
-  const own = writeOwnFile(lockPath, content);
+  const creator = exclusiveCreator(lockPath, content);
   try {
-    for (let attempt = 0; !linkInto(own, lockPath); attempt += 1) {
+    for (let attempt = 0; !creator.attempt(); attempt += 1) {
       waited = true;
       const holder = inspect(lockPath);
       if (holder && isStale(holder, staleMs) && breakStale(lockPath, holder, staleMs)) {
@@ -203,7 +263,7 @@ export async function withFileLock<T>(
       await sleep(Math.min(25, 2 + 2 * attempt) * (0.5 + Math.random()));
     }
   } finally {
-    rmSync(own, { force: true });
+    creator.finish();
   }
   try {
     // The lock's age (the stale rule) counts from now, not from when the own file was written.

@@ -255,5 +255,10 @@ describe('the real wx-server-sdk with the database out of reach (child processes
     expect(results).toEqual([
       { resolved: expect.objectContaining({ ok: false, code: 'INTERNAL' }) },
     ]);
+    // INTERNAL because the database (wx-server-sdk.db.js, loaded from the copied folder) was out
+    // of reach — not because the database client could not be loaded.
+    const output = child.stdout + child.stderr;
+    expect(output).toMatch(/CloudDatabaseError: cloud database: get on \w+ failed: .*ECONNREFUSED/);
+    expect(output).not.toMatch(/Cannot find module/);
   });
 });

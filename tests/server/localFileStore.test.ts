@@ -5,6 +5,8 @@
  * Children are real Node processes (tests/support/children/localStoreWorker.ts).
  */
 import { spawn } from 'child_process';
+import { createHash } from 'crypto';
+import fs from 'fs';
 import {
   mkdtempSync,
   readdirSync,
@@ -129,6 +131,8 @@ describe('opening the store', () => {
 
 describe('file lock', () => {
   const target = () => path.join(dir, 'x.json');
+  /** This host as own files name it (fileLock.ts). */
+  const hostTag = createHash('sha256').update(os.hostname()).digest('hex').slice(0, 8);
 
   it('takes over a lock older than staleMs even when its pid runs', async () => {
     writeFileSync(
@@ -156,12 +160,59 @@ describe('file lock', () => {
     expect(JSON.parse(readFileSync(`${target()}.lock`, 'utf8'))).toMatchObject({ token: 'live' });
   });
 
-  it('holds its owner’s host and pid from the moment it exists', async () => {
-    // A process killed between creating the lock and writing its owner would leave an empty lock
-    // that only the 30 s age rule could clear. The lock is linked into place already written.
-    const seen = await withFileLock(target(), async () => readFileSync(`${target()}.lock`, 'utf8'));
-    expect(JSON.parse(seen)).toMatchObject({ host: os.hostname(), pid: process.pid });
-    expect(readdirSync(dir)).toEqual([]);
+  it('is never seen empty: another process finds it whole, with its owner, or absent', async () => {
+    // Created empty and then written, a lock killed in between would name no owner, and only the
+    // 30 s age rule could clear it. Here a process takes and releases it in a loop while this one
+    // reads it (the earlier create-then-write lock was seen empty in ~8% of such reads).
+    const child = startChild('localStoreWorker.ts', ['lockLoop', dir]);
+    await child.waitForLine(/^locking$/);
+    let seen = 0;
+    const unreadable: string[] = [];
+    for (let reads = 0; seen < 2000 && reads < 5_000_000; reads += 1) {
+      let text: string;
+      try {
+        text = readFileSync(`${target()}.lock`, 'utf8');
+      } catch {
+        continue; // released: absent
+      }
+      seen += 1;
+      try {
+        expect(JSON.parse(text)).toMatchObject({ host: os.hostname(), pid: child.process.pid });
+      } catch {
+        unreadable.push(text);
+      }
+    }
+    child.process.kill('SIGKILL');
+    await child.done;
+    expect(seen).toBe(2000);
+    expect(unreadable).toEqual([]);
+  });
+
+  it('works where the file system has no hard links, by an exclusive create', async () => {
+    const link = jest.spyOn(fs, 'linkSync').mockImplementation(() => {
+      throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+    });
+    try {
+      let inside = 0;
+      let most = 0;
+      const task = async () => {
+        inside += 1;
+        most = Math.max(most, inside);
+        const owner = JSON.parse(readFileSync(`${target()}.lock`, 'utf8')) as { pid: number };
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        inside -= 1;
+        return owner.pid;
+      };
+      const owners = await Promise.all(
+        Array.from({ length: 5 }, () => withFileLock(target(), task)),
+      );
+      expect(link).toHaveBeenCalled();
+      expect(owners).toEqual(Array(5).fill(process.pid));
+      expect(most).toBe(1);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      link.mockRestore();
+    }
   });
 
   it('clears what a process killed while taking the lock or breaking one left behind', async () => {
@@ -169,12 +220,15 @@ describe('file lock', () => {
     const owner = JSON.stringify({ host: os.hostname(), pid, token: 'dead' });
     // Killed after linking the lock (its own file still there), and while breaking: its guard.
     writeFileSync(`${target()}.lock`, owner);
-    writeFileSync(`${target()}.lock.new-${pid}-0a1b2c3d`, owner);
+    writeFileSync(`${target()}.lock.new-${hostTag}-${pid}-0a1b2c3d`, owner);
     writeFileSync(`${target()}.lock.break`, JSON.stringify({ host: os.hostname(), pid }));
-    writeFileSync(`${target()}.lock.break.new-${pid}-0a1b2c3d`, owner);
-    // A live process's own file is its lock being taken: left alone.
-    const live = `x.json.lock.new-${process.pid}-ffffffff`;
+    writeFileSync(`${target()}.lock.break.new-${hostTag}-${pid}-0a1b2c3d`, owner);
+    // A live process's own file is its lock being taken; another host's cannot be judged by its
+    // pid: both left alone.
+    const live = `x.json.lock.new-${hostTag}-${process.pid}-ffffffff`;
     writeFileSync(path.join(dir, live), '{}');
+    const otherHost = `x.json.lock.new-00000000-${pid}-ffffffff`;
+    writeFileSync(path.join(dir, otherHost), '{}');
 
     // Well within the 30 s age rule: the dead owner's guard and lock are judged by their pid.
     const tookOver = await withFileLock(target(), async (lock) => lock.tookOver, {
@@ -182,7 +236,7 @@ describe('file lock', () => {
       staleMs: 60_000,
     });
     expect(tookOver).toBe(true);
-    expect(readdirSync(dir)).toEqual([live]);
+    expect(readdirSync(dir).sort()).toEqual([live, otherHost].sort());
   });
 
   it('counts a lock’s age from when it was taken, not from when its owner began waiting', async () => {

@@ -5,9 +5,12 @@
  *   increments <dataDir> <count>    transact +1 on counters/total, `count` times, all at once
  *   puts <dataDir> <prefix> <count> puts `<prefix>-<i>`, all at once
  *   writeLoop <dataDir>             rewrites a collection of personal data until killed
+ *   lockLoop <dataDir>              takes and releases the lock of `x.json` until killed
  *
  * Prints `{"done":true}` when finished (`writing` once the loop has written).
  */
+import path from 'path';
+import { withFileLock } from '../../../server/store/fileLock';
 import { localFileStore } from '../../../server/store/localFileStore';
 
 const [task, dataDir, ...args] = process.argv.slice(2);
@@ -51,10 +54,19 @@ async function writeLoop() {
   }
 }
 
+async function lockLoop() {
+  const target = path.join(dataDir, 'x.json');
+  for (let round = 1; ; round += 1) {
+    await withFileLock(target, async () => {});
+    if (round === 1) process.stdout.write('locking\n');
+  }
+}
+
 async function run() {
   if (task === 'increments') await increments(Number(args[0]));
   else if (task === 'puts') await puts(args[0], Number(args[1]));
   else if (task === 'writeLoop') await writeLoop();
+  else if (task === 'lockLoop') await lockLoop();
   else throw new Error(`unknown task ${task}`);
   process.stdout.write(`${JSON.stringify({ done: true })}\n`);
 }

@@ -3,8 +3,10 @@
  * on a given build of wx-server-sdk — argv[2] is what to require: `wx-server-sdk` (the installed
  * package) or the path of a deploy folder's `wx-server-sdk.db.js` — opened the way
  * server/wxCloud.ts opens it. Its requests go to the test's recorder through `TCB_CONTEXT_CNFG`.
- * Runs every store operation once, in order, and prints one JSON line with what each answered.
+ * Runs every store operation once, in order, and prints one JSON line with what each answered and
+ * every use of a package left out of the built client (scripts/wxDatabaseClient.ts).
  */
+import { LEFT_OUT_TOUCHES } from '../../../scripts/wxDatabaseClient';
 import { cloudDatabaseStore, type CloudDatabase } from '../../../server/store/cloudDatabaseStore';
 
 interface Sdk {
@@ -38,7 +40,8 @@ async function run() {
     // The database refuses: its error reaches the caller as the adapter's failure.
     await outcome(store.collection('refused').get('oKnown')),
   ];
-  process.stdout.write(`${JSON.stringify({ results })}\n`);
+  const touches = (globalThis as Record<symbol, unknown>)[Symbol.for(LEFT_OUT_TOUCHES)] ?? [];
+  process.stdout.write(`${JSON.stringify({ results, touches })}\n`);
   process.exit(0);
 }
 
