@@ -9,14 +9,20 @@
  * run while a required variable is empty, naming them, because CloudBase replaces a function's
  * environment variables on every deploy: an empty one would wipe a secret (or DATA_HASH_KEY,
  * which would make every stored hash unrecognisable). It uses the pinned @cloudbase/cli
- * (node_modules/.bin/tcb), logged in beforehand with `npx tcb login`.
+ * (node_modules/.bin/tcb), logged in beforehand with `npx tcb login`. After building, it also
+ * refuses if a deploy folder lacks its bundle or database client (the cloud installs nothing).
  */
 import { spawnSync } from 'child_process';
 import { existsSync } from 'fs';
 import path from 'path';
 import { buildCloudFunctions } from './build-functions';
 import { readEnvFile, resolveValues, type EnvValues } from './deployment/envFile';
-import { formatPlan, missingRequired, readDeployPlan } from './deployment/deployPlan';
+import {
+  formatPlan,
+  incompleteFolders,
+  missingRequired,
+  readDeployPlan,
+} from './deployment/deployPlan';
 
 const ROOT = path.resolve(__dirname, '..');
 export const TCB = path.join(ROOT, 'node_modules', '.bin', 'tcb');
@@ -76,6 +82,15 @@ export async function runDeploy(options: DeployOptions): Promise<number> {
   }
 
   await (options.build ?? buildCloudFunctions)();
+  const incomplete = incompleteFolders(plan);
+  if (incomplete.length) {
+    io.err('');
+    io.err(
+      `Refusing to deploy: deploy folder(s) incomplete after the build — ${incomplete.join('; ')}. ` +
+        'The cloud installs nothing, so a function without them would fail on its first call.',
+    );
+    return 1;
+  }
   const run = options.run ?? runWithInheritedOutput;
   const args = ['fn', 'deploy', '--all', '--force', '--yes', '-e', values[plan.envIdVariable]];
   io.out('');

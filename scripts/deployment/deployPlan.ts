@@ -5,7 +5,7 @@
  * required except the ones listed as optional below (a new variable is required until it is
  * listed, so a forgotten one refuses the deploy instead of deploying an empty value).
  */
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import path from 'path';
 import type { EnvValues } from './envFile';
 
@@ -108,6 +108,23 @@ export function readDeployPlan(configFile: string): DeployPlan {
 }
 
 export const isRequired = (name: string) => !(name in OPTIONAL_VARIABLES);
+
+/**
+ * What each deploy folder must hold to run in the cloud, which installs nothing
+ * (`installDependency` is off): the bundle and, beside it, the database client it requires.
+ */
+export const DEPLOY_FOLDER_FILES = ['package.json', 'index.js', 'wx-server-sdk.db.js'] as const;
+
+/** `<function>: <missing files>` for each planned function whose folder is incomplete. */
+export function incompleteFolders(plan: DeployPlan): string[] {
+  const root = path.resolve(path.dirname(plan.configFile), plan.functionRoot);
+  return plan.functions.flatMap((fn) => {
+    const missing = DEPLOY_FOLDER_FILES.filter(
+      (file) => !existsSync(path.join(root, fn.name, file)),
+    );
+    return missing.length ? [`${fn.name}: ${missing.join(', ')}`] : [];
+  });
+}
 
 /** Required variables whose value is empty (after trimming), in the plan's order. */
 export function missingRequired(plan: DeployPlan, values: EnvValues): string[] {

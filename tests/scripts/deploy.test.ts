@@ -5,7 +5,9 @@
  * socket opened during these tests fails them.
  */
 import { spawnSync } from 'child_process';
+import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'fs';
 import net from 'net';
+import os from 'os';
 import path from 'path';
 import { runDeploy, TCB, type CommandRunner } from '../../scripts/deploy';
 import { readEnvFile } from '../../scripts/deployment/envFile';
@@ -22,7 +24,11 @@ function completeEnv(): Record<string, string> {
   return Object.fromEntries(plan.variables.map((name) => [name, `value-of-${name}-x9q`]));
 }
 
-async function deploy(argv: string[], env: Record<string, string | undefined>) {
+async function deploy(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  configFile?: string,
+) {
   const out: string[] = [];
   const err: string[] = [];
   const build = jest.fn(async () => undefined);
@@ -33,6 +39,7 @@ async function deploy(argv: string[], env: Record<string, string | undefined>) {
     io: { out: (line) => out.push(line), err: (line) => err.push(line) },
     build,
     run,
+    configFile,
   });
   return { code, out: out.join('\n'), err: err.join('\n'), build, run };
 }
@@ -142,6 +149,32 @@ describe('npm run deploy', () => {
     expect(args).toEqual(['fn', 'deploy', '--all', '--force', '--yes', '-e', env.TCB_ENV_ID]);
     expect(childEnv).toEqual(env);
     for (const value of Object.values(env)) expect(out).not.toContain(value);
+  });
+});
+
+describe('deploy folders', () => {
+  it('refuses, naming what is missing, when a folder lacks its bundle or database client', async () => {
+    // The same cloudbaserc.json over a function root where one folder was never built.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deploy-folders-'));
+    try {
+      copyFileSync(path.join(root, 'cloudbaserc.json'), path.join(dir, 'cloudbaserc.json'));
+      cpSync(path.join(root, 'cloudfunctions'), path.join(dir, 'cloudfunctions'), {
+        recursive: true,
+      });
+      rmSync(path.join(dir, 'cloudfunctions', 'essCallback', 'wx-server-sdk.db.js'));
+      const { code, err, build, run } = await deploy(
+        ['--env-file', NO_ENV_FILE],
+        completeEnv(),
+        path.join(dir, 'cloudbaserc.json'),
+      );
+      expect(build).toHaveBeenCalledTimes(1);
+      expect(code).toBe(1);
+      expect(err).toContain('Refusing to deploy: deploy folder(s) incomplete');
+      expect(err).toContain('essCallback: wx-server-sdk.db.js');
+      expect(run).not.toHaveBeenCalled();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
