@@ -17,6 +17,7 @@
 import { build, type Plugin } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'fs';
 import path from 'path';
+import { CLOUD_BUNDLE_OPTIONS } from './cloudBundleOptions';
 import { WX_DATABASE_CLIENT_FILE, buildWxDatabaseClient } from './wxDatabaseClient';
 
 const root = path.resolve(__dirname, '..');
@@ -72,17 +73,10 @@ export function listCloudFunctions(): string[] {
 /** Bundles `entry` into `outfile` exactly as a deployed cloud function is bundled. */
 export async function bundleForTheCloud(entry: string, outfile: string): Promise<void> {
   await build({
+    ...CLOUD_BUNDLE_OPTIONS,
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node16',
-    format: 'cjs',
-    minify: true,
-    keepNames: true,
-    legalComments: 'none',
     plugins: [shimPlugin, wxServerSdkPlugin],
-    logLevel: 'warning',
   });
 }
 

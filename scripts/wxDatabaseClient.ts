@@ -16,8 +16,9 @@
  * the same requests and give the same answers for every database operation of the store.
  */
 import { build, type Plugin } from 'esbuild';
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import path from 'path';
+import { CLOUD_BUNDLE_OPTIONS } from './cloudBundleOptions';
 
 export const WX_DATABASE_CLIENT_FILE = 'wx-server-sdk.db.js';
 
@@ -103,20 +104,11 @@ const nodeSdkVersionPlugin: Plugin = {
 
 /** Builds the database client into `outfile`; returns its size in bytes. */
 export async function buildWxDatabaseClient(outfile: string): Promise<number> {
-  const result = await build({
+  await build({
+    ...CLOUD_BUNDLE_OPTIONS,
     entryPoints: [require.resolve('wx-server-sdk')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node16',
-    format: 'cjs',
-    minify: true,
-    keepNames: true,
-    legalComments: 'none',
     plugins: [leftOutPlugin, nodeSdkVersionPlugin],
-    logLevel: 'warning',
-    metafile: true,
   });
-  const output = result.metafile.outputs[path.relative(process.cwd(), outfile)];
-  return output?.bytes ?? Object.values(result.metafile.outputs)[0].bytes;
+  return statSync(outfile).size;
 }
