@@ -16,6 +16,7 @@ import { spawnSync } from 'child_process';
 import { existsSync } from 'fs';
 import path from 'path';
 import { buildCloudFunctions } from './build-functions';
+import { optionValue, runAsCommand, type CommandInput } from './command';
 import { readEnvFile, resolveValues, type EnvValues } from './deployment/envFile';
 import {
   formatPlan,
@@ -27,18 +28,10 @@ import {
 const ROOT = path.resolve(__dirname, '..');
 export const TCB = path.join(ROOT, 'node_modules', '.bin', 'tcb');
 
-export interface DeployIo {
-  out(line: string): void;
-  err(line: string): void;
-}
-
 /** Runs a command with extra environment variables; answers its exit status. */
 export type CommandRunner = (command: string, args: string[], env: EnvValues) => number;
 
-export interface DeployOptions {
-  argv: string[];
-  env: Record<string, string | undefined>;
-  io: DeployIo;
+export interface DeployOptions extends CommandInput {
   /** Bundles the functions before a real deploy. */
   build?: () => Promise<unknown>;
   run?: CommandRunner;
@@ -48,11 +41,6 @@ export interface DeployOptions {
 const runWithInheritedOutput: CommandRunner = (command, args, env) =>
   spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } })
     .status ?? 1;
-
-function optionValue(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
 
 export async function runDeploy(options: DeployOptions): Promise<number> {
   const { argv, env, io } = options;
@@ -102,16 +90,4 @@ export async function runDeploy(options: DeployOptions): Promise<number> {
   return status;
 }
 
-if (require.main === module) {
-  runDeploy({
-    argv: process.argv.slice(2),
-    env: process.env,
-    io: { out: (line) => console.log(line), err: (line) => console.error(line) },
-  }).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runAsCommand(runDeploy);

@@ -16,26 +16,11 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import path from 'path';
+import { optionValue, runAsCommand, type CommandInput } from './command';
 import { taroBuild } from './taroBuild';
 import { compileWithMiniprogramCi, compileWxml, compileWxss } from './weappChecks';
 
 const ROOT = path.resolve(__dirname, '..');
-
-export interface UploadIo {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-export interface UploadOptions {
-  argv: string[];
-  env: Record<string, string | undefined>;
-  io: UploadIo;
-}
-
-function optionValue(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
 
 /** KB with one decimal: a small package still shows its size. */
 const size = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -44,7 +29,7 @@ const packageLabel = (name: string) =>
   name === '__APP__' ? 'main package' : `sub-package ${name}/`;
 
 /** What a real upload needs, or the names of what is missing. */
-function uploadSettings(argv: string[], env: UploadOptions['env']) {
+function uploadSettings(argv: string[], env: CommandInput['env']) {
   const settings = {
     appid: env.MP_APPID?.trim() ?? '',
     privateKeyPath: env.MP_PRIVATE_KEY_PATH?.trim() ?? '',
@@ -64,7 +49,7 @@ function uploadSettings(argv: string[], env: UploadOptions['env']) {
   return { settings, problems };
 }
 
-export async function runUpload({ argv, env, io }: UploadOptions): Promise<number> {
+export async function runUpload({ argv, env, io }: CommandInput): Promise<number> {
   const dryRun = argv.includes('--dry-run');
   const projectPath = path.resolve(ROOT, optionValue(argv, '--project') ?? '.');
   const { settings, problems } = uploadSettings(argv, env);
@@ -125,17 +110,5 @@ export async function runUpload({ argv, env, io }: UploadOptions): Promise<numbe
   return 0;
 }
 
-if (require.main === module) {
-  // miniprogram-ci leaves a file watcher running, so the process ends explicitly.
-  runUpload({
-    argv: process.argv.slice(2),
-    env: process.env,
-    io: { out: (line) => console.log(line), err: (line) => console.error(line) },
-  }).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+// miniprogram-ci leaves a file watcher running: runAsCommand ends the process explicitly.
+if (require.main === module) runAsCommand(runUpload);
