@@ -3,6 +3,7 @@ import FormField from '../../components/FormField';
 import Paragraph from '../../components/Paragraph';
 import { roleProps } from '../../components/a11y';
 import { openPrivacyNotice } from '../../services/navigation';
+import type { VerificationField } from '../../domain/verificationInput';
 import type { VerifyForm } from './useVerifyForm';
 
 export interface VerifyFieldsProps {
@@ -26,44 +27,34 @@ export default function VerifyFields({
   consentMissing,
   locked,
 }: VerifyFieldsProps) {
+  /** What ties a field to the form: id (a scroll target), value, message, lock and handlers. */
+  const bound = (field: VerificationField) => ({
+    id: field,
+    value: form.values[field],
+    error: form.errors[field],
+    disabled: locked,
+    onInput: (value: string) => form.setValue(field, value),
+    onBlur: (value: string) => form.blur(field, value),
+  });
+
   return (
     <View>
       <View className="card card--form">
+        <FormField {...bound('name')} label="姓名" placeholder="身份证上的姓名" maxlength={30} />
         <FormField
-          id="name"
-          label="姓名"
-          placeholder="身份证上的姓名"
-          value={form.values.name}
-          error={form.errors.name}
-          maxlength={30}
-          disabled={locked}
-          onInput={(value) => form.setValue('name', value)}
-          onBlur={(value) => form.blur('name', value)}
-        />
-        <FormField
-          id="idCardNumber"
+          {...bound('idCardNumber')}
           label="身份证号"
           placeholder="18位居民身份证号"
           type="idcard"
-          value={form.values.idCardNumber}
-          error={form.errors.idCardNumber}
           maxlength={24}
-          disabled={locked}
-          onInput={(value) => form.setValue('idCardNumber', value)}
-          onBlur={(value) => form.blur('idCardNumber', value)}
         />
         <FormField
-          id="mobile"
+          {...bound('mobile')}
           label="手机号"
           placeholder="11位手机号"
           hint="可直接粘贴，如 +86 138 0013 8000，空格和 +86 会自动去掉"
           keyboard="tel"
-          value={form.values.mobile}
-          error={form.errors.mobile}
           maxlength={20}
-          disabled={locked}
-          onInput={(value) => form.setValue('mobile', value)}
-          onBlur={(value) => form.blur('mobile', value)}
         />
       </View>
       <Paragraph
