@@ -23,6 +23,7 @@ import {
   submitButton,
   type AdminHandlers,
   shown,
+  allSubmitted,
 } from './adminSupport';
 
 beforeEach(() => {
@@ -494,12 +495,7 @@ describe('authorization page: what the tasks were created with', () => {
 
   it('from the enterprises page to this one: prefilled, and nothing personal left on the device', async () => {
     mockAdminCloud({
-      createBatchOrganizationRegistrationTasks: () => ({
-        ok: true,
-        taskIds: ['task-1'],
-        errorMessages: ['', ''],
-        rowStatuses: ['submitted', 'submitted'],
-      }),
+      createBatchOrganizationRegistrationTasks: () => allSubmitted(),
       describeBatchOrganizationRegistrationUrls: () => ({
         ok: true,
         ready: true,

@@ -25,6 +25,7 @@ import {
   submitButton,
   withWrongCheckChar,
   shown,
+  submittedNotYetReady,
 } from './adminSupport';
 
 const STORAGE_KEY = 'essAdmin.lastRegistration.v1';
@@ -147,15 +148,7 @@ describe('enterprises page: entering rows', () => {
 
 describe('enterprises page: submitting', () => {
   it('calls createBatchOrganizationRegistrationTasks with the rows, the options and a request key', async () => {
-    mockAdminCloud({
-      createBatchOrganizationRegistrationTasks: () => ({
-        ok: true,
-        taskIds: ['task-1'],
-        errorMessages: ['', ''],
-        rowStatuses: ['submitted', 'submitted'],
-      }),
-      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
-    });
+    mockAdminCloud(submittedNotYetReady());
     await renderWithPastedRows();
     fireEvent.click(screen.getByRole('radio', { name: '链接类型：手机网页短链' }));
     fireEvent.click(screen.getByRole('radio', { name: '链接方式：合并为一个链接' }));
@@ -663,15 +656,7 @@ describe('enterprises page: submissions ESS only partly took', () => {
 describe('enterprises page: privacy consent', () => {
   it('sends nothing before the operator agrees to the privacy guide, and submits once they do', async () => {
     privacyNotYetAgreed();
-    mockAdminCloud({
-      createBatchOrganizationRegistrationTasks: () => ({
-        ok: true,
-        taskIds: ['task-1'],
-        errorMessages: ['', ''],
-        rowStatuses: ['submitted', 'submitted'],
-      }),
-      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
-    });
+    mockAdminCloud(submittedNotYetReady());
     await renderPage();
     const popup = await screen.findByRole('dialog', { name: '用户隐私保护提示' });
     // Says what is used: the enterprise and super-admin information, clipboard and album.
@@ -895,15 +880,7 @@ describe('enterprises page: the list as a new operator sees it', () => {
   const listTitle = () => screen.getByText(shown(/^企业列表/));
 
   it('keeps what was entered across a reload, and forgets it once submitted', async () => {
-    mockAdminCloud({
-      createBatchOrganizationRegistrationTasks: () => ({
-        ok: true,
-        taskIds: ['task-1'],
-        errorMessages: ['', ''],
-        rowStatuses: ['submitted', 'submitted'],
-      }),
-      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
-    });
+    mockAdminCloud(submittedNotYetReady());
     const first = await renderWithPastedRows();
     fireEvent.click(screen.getByRole('button', { name: '修改第2家企业' }));
     fireEvent.change(screen.getByLabelText('注册地址'), { target: { value: '上海市浦东新区' } });
@@ -1014,15 +991,7 @@ describe('enterprises page: the super admin by link mode, and subsidiaries', () 
   const { superAdminName: _name, superAdminMobile: _mobile, ...withoutSuperAdmin } = ORGS[0];
 
   it('a link per enterprise needs no super admin; one combined link needs every row’s', async () => {
-    mockAdminCloud({
-      createBatchOrganizationRegistrationTasks: () => ({
-        ok: true,
-        taskIds: ['task-1'],
-        errorMessages: [''],
-        rowStatuses: ['submitted'],
-      }),
-      describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
-    });
+    mockAdminCloud(submittedNotYetReady(1));
     await renderPage();
     expect(screen.getByText(shown(/超管姓名、手机号可以不填/))).toBeInTheDocument();
     paste(spreadsheetText([{ ...withoutSuperAdmin, superAdminName: '', superAdminMobile: '' }]));

@@ -110,6 +110,20 @@ export function mockAdminCloud(handlers: AdminHandlers): jest.Mock {
   return mockCloud(handlers as CloudHandlers);
 }
 
+/** `createBatchOrganizationRegistrationTasks`' answer: all `count` rows submitted, as task-1. */
+export const allSubmitted = (count = 2): CreateBatchOrganizationRegistrationTasksResult => ({
+  ok: true,
+  taskIds: ['task-1'],
+  errorMessages: Array<string>(count).fill(''),
+  rowStatuses: Array(count).fill('submitted'),
+});
+
+/** A submission of `count` rows that went through; its links are not ready yet. */
+export const submittedNotYetReady = (count = 2): AdminHandlers => ({
+  createBatchOrganizationRegistrationTasks: () => allSubmitted(count),
+  describeBatchOrganizationRegistrationUrls: () => ({ ok: true, ready: false }),
+});
+
 export const callsTo = (name: keyof AdminHandlers): any[] =>
   mocked.cloud.callFunction.mock.calls
     .map(([arg]) => arg)

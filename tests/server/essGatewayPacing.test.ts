@@ -3,34 +3,19 @@
  * turn, a refused turn is `EssQueuedError` with nothing sent, a rate limit from ESS goes back into
  * the queue, and a failing penalty write never escapes as an unhandled rejection.
  */
-import { startEssEmulator, type EssEmulator } from '../../emulator';
-import { loadEssConfig, type EssConfig } from '../../server/config';
+import type { EssEmulator } from '../../emulator';
+import type { EssConfig } from '../../server/config';
 import { EssCallError, EssQueuedError } from '../../server/ess/essError';
 import { createEssGateway, type CallPacer } from '../../server/ess/essGateway';
 import { createLogger } from '../../server/log';
+import { startEmulatorWithConfig } from '../support/emulatorConfig';
 
-const SECRET_ID = 'AKIDgatewayPacing';
-const SECRET_KEY = 'gateway-pacing-key';
-const OPERATOR = 'yDgatewayPacingOperator';
 const STATUS = { Name: '张三', IdCardNumber: '11010519491231002X', IdCardType: 'ID_CARD' };
 
 let emulator: EssEmulator;
 let config: EssConfig;
 beforeEach(async () => {
-  emulator = await startEssEmulator({
-    secretId: SECRET_ID,
-    secretKey: SECRET_KEY,
-    operatorIds: [OPERATOR],
-  });
-  const loaded = loadEssConfig({
-    ESS_SECRET_ID: SECRET_ID,
-    ESS_SECRET_KEY: SECRET_KEY,
-    ESS_OPERATOR_ID: OPERATOR,
-    ESS_ENDPOINT: emulator.url,
-    ESS_REQUEST_TIMEOUT_MS: '2000',
-  });
-  if (!loaded.ok) throw new Error(loaded.problems.join());
-  config = loaded.config;
+  ({ emulator, config } = await startEmulatorWithConfig({ ESS_REQUEST_TIMEOUT_MS: '2000' }));
   process.env.LOG_LEVEL = 'silent';
 });
 afterEach(async () => {

@@ -68,6 +68,16 @@ const log = createLogger();
 const store = () => localFileStore(h.dataDir);
 const batches = () => store().collection<RegistrationBatchRecord>('batches');
 const heldStore = () => store().collection<HeldCodeRecord>('held');
+/** Held codes on the same store as the service's: another submission's view of them. */
+const held = () =>
+  heldCodes({
+    hashSecret: config.hashSecret,
+    store: heldStore(),
+    log,
+    now: () => clock,
+    lifetimeMs: REPLAY_WINDOW_MS,
+    inFlightTimeoutMs: IN_FLIGHT_TIMEOUT_MS,
+  });
 const realGateway = (budgetMs?: number) => createSubmitGateway({ config, log, budgetMs });
 /** The registration function's failure helper, as the runtime binds it. */
 const fail = (code: Parameters<typeof failureIn>[1], extra?: Parameters<typeof failureIn>[2]) =>
@@ -477,14 +487,7 @@ describe('conditional writes (transact): no double submission even at the same m
   it('an enterprise another submission took meanwhile is not sent: IN_PROGRESS, no ESS call', async () => {
     const rows = request(3, { requestKey: 'late-look' });
     // Another submission of the same operator takes enterprise 2 for its ESS call …
-    const other = heldCodes({
-      hashSecret: config.hashSecret,
-      store: heldStore(),
-      log,
-      now: () => clock,
-      lifetimeMs: REPLAY_WINDOW_MS,
-      inFlightTimeoutMs: IN_FLIGHT_TIMEOUT_MS,
-    });
+    const other = held();
     expect(await other.take(OWNER, [rows.organizations[1].uniformSocialCreditCode])).toEqual([]);
     // … after this one looked its enterprises up (its lookup saw none held).
     const real = heldStore();
@@ -511,14 +514,7 @@ describe('conditional writes (transact): no double submission even at the same m
 
   it('a chunk whose enterprises are being sent elsewhere says so when others were taken', async () => {
     const rows = request(12, { requestKey: 'wide-busy' });
-    const other = heldCodes({
-      hashSecret: config.hashSecret,
-      store: heldStore(),
-      log,
-      now: () => clock,
-      lifetimeMs: REPLAY_WINDOW_MS,
-      inFlightTimeoutMs: IN_FLIGHT_TIMEOUT_MS,
-    });
+    const other = held();
     await other.take(OWNER, [rows.organizations[11].uniformSocialCreditCode]);
     const real = heldStore();
     const lookedUpEarlier: DocumentStore<HeldCodeRecord> = { ...real, get: async () => null };
@@ -540,16 +536,6 @@ describe('conditional writes (transact): no double submission even at the same m
 });
 
 describe('held codes', () => {
-  const held = () =>
-    heldCodes({
-      hashSecret: config.hashSecret,
-      store: heldStore(),
-      log,
-      now: () => clock,
-      lifetimeMs: REPLAY_WINDOW_MS,
-      inFlightTimeoutMs: IN_FLIGHT_TIMEOUT_MS,
-    });
-
   it('are taken by one caller at a time, until given back, marked or stale', async () => {
     expect(await held().take(OWNER, ['A', 'B'])).toEqual([]);
     // Taken: nobody else gets A, and B (free) is not kept by the refused taker.

@@ -2,8 +2,8 @@ import { failure } from '../../server/failure';
 import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { startEssEmulator, type EssEmulator } from '../../emulator';
-import { loadEssConfig, type EssConfig } from '../../server/config';
+import type { EssEmulator } from '../../emulator';
+import type { EssConfig } from '../../server/config';
 import { createEssGateway } from '../../server/ess/essGateway';
 import { createLogger } from '../../server/log';
 import { localFileStore } from '../../server/store/localFileStore';
@@ -16,10 +16,8 @@ import type {
   VerificationRecord,
   VerificationRefRecord,
 } from '../../server/verification/verificationRecord';
+import { startEmulatorWithConfig } from '../support/emulatorConfig';
 
-const SECRET_ID = 'AKIDserviceTest';
-const SECRET_KEY = 'service-test-key';
-const OPERATOR = 'yDserviceOperator';
 const INPUT = { name: '李四', idCardNumber: '32010619900307251X', mobile: '13700137000' };
 
 let emulator: EssEmulator;
@@ -28,21 +26,8 @@ let config: EssConfig;
 let clock: number;
 
 beforeEach(async () => {
-  emulator = await startEssEmulator({
-    secretId: SECRET_ID,
-    secretKey: SECRET_KEY,
-    operatorIds: [OPERATOR],
-  });
+  ({ emulator, config } = await startEmulatorWithConfig({ ESS_ENV: 'test' }));
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ess-service-'));
-  const loaded = loadEssConfig({
-    ESS_SECRET_ID: SECRET_ID,
-    ESS_SECRET_KEY: SECRET_KEY,
-    ESS_OPERATOR_ID: OPERATOR,
-    ESS_ENDPOINT: emulator.url,
-    ESS_ENV: 'test',
-  });
-  if (!loaded.ok) throw new Error(loaded.problems.join());
-  config = loaded.config;
   clock = Date.now();
 });
 afterEach(async () => {
