@@ -12,7 +12,7 @@ export type EnvValues = Record<string, string>;
  * an optional `export ` prefix, `#` comment lines, single- or double-quoted values, and ` #`
  * comments after an unquoted value.
  */
-export function parseEnvFile(text: string): EnvValues {
+function parseEnvFile(text: string): EnvValues {
   const values: EnvValues = {};
   for (const rawLine of text.split(/\r?\n/)) {
     const line = rawLine.trim();

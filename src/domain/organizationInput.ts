@@ -44,7 +44,7 @@ export const MAX_ADDRESS_LENGTH = 200;
 const UPLOAD_POWER_OF_ATTORNEY: AuthorizationType = 1;
 
 /** Why 上传授权书 is refused with one combined link: this product's limit, not ESS's. */
-export const POWER_OF_ATTORNEY_NOT_UPLOADED =
+const POWER_OF_ATTORNEY_NOT_UPLOADED =
   '合并为一个链接时，“上传授权书”需随提交上传授权书文件，本工具暂不支持上传文件：请选择其他认证方式，或改为“每家企业一个链接”';
 
 /** Whether the link mode needs every row's super admin name and mobile. */

@@ -11,7 +11,7 @@ import PageRoot from '../../components/PageRoot';
 import ForbiddenCard from './ForbiddenCard';
 import Paragraph from '../../components/Paragraph';
 
-export const OPERATOR_PRIVACY_PURPOSE =
+const OPERATOR_PRIVACY_PURPOSE =
   '为了向腾讯电子签提交企业认证、生成超管认证链接，并复制链接、保存二维码，我们需要使用你填写的企业信息（企业名称、统一社会信用代码、法定代表人姓名）和超管信息（姓名、手机号、证件号码），以及剪切板和相册（仅写入）。尚未提交的企业信息会暂存在本机，提交后即删除，最多保留一天。';
 
 export interface OperatorPageProps {

@@ -132,5 +132,10 @@ export function useHeldEnterprises(): HeldEnterprises {
     [save, dropConfirmed],
   );
 
-  return { entries, isHeld, withoutRow, confirmedAmong, hold, bind, confirm, forget };
+  // One object per change, so that what callers derive from it (the row checks) is not redone on
+  // every render of the page.
+  return useMemo(
+    () => ({ entries, isHeld, withoutRow, confirmedAmong, hold, bind, confirm, forget }),
+    [entries, isHeld, withoutRow, confirmedAmong, hold, bind, confirm, forget],
+  );
 }

@@ -21,14 +21,14 @@ export interface HeldIdentity {
 }
 
 /** The keys under which an enterprise is known: its normalised name and credit code. */
-export function identityKeys(values: HeldIdentity): string[] {
+function identityKeys(values: HeldIdentity): string[] {
   const name = normalizeOrganizationName(values.organizationName);
   const code = normalizeCreditCode(values.uniformSocialCreditCode);
   return [...(name ? [`name:${name}`] : []), ...(code ? [`code:${code}`] : [])];
 }
 
 /** Whether the row is that enterprise (same name or same code). */
-export const isSameEnterprise = (draft: OrganizationDraft, held: HeldIdentity): boolean => {
+const isSameEnterprise = (draft: OrganizationDraft, held: HeldIdentity): boolean => {
   const keys = identityKeys(held);
   return identityKeys(draft.values).some((key) => keys.includes(key));
 };

@@ -6,7 +6,7 @@ import { fetchVerifyStatus, isLinkExpired, toVerifyLink } from '../../services/v
  * After coming back from ESS, a still-pending status is checked again after these waits: ESS's
  * callback (or the next status check at ESS) may take a few seconds to land.
  */
-export const RECHECK_DELAYS_MS: readonly number[] = [2_000, 4_000];
+const RECHECK_DELAYS_MS: readonly number[] = [2_000, 4_000];
 
 /**
  * Pending right after a return from ESS: `confirming` while the page checks again by itself,

@@ -4,6 +4,7 @@ import Paragraph from '../../components/Paragraph';
 import { roleProps } from '../../components/a11y';
 import { openPrivacyNotice } from '../../services/navigation';
 import type { VerificationField } from '../../domain/verificationInput';
+import { FIELD_LABELS } from './missingSteps';
 import type { VerifyForm } from './useVerifyForm';
 
 export interface VerifyFieldsProps {
@@ -27,9 +28,10 @@ export default function VerifyFields({
   consentMissing,
   locked,
 }: VerifyFieldsProps) {
-  /** What ties a field to the form: id (a scroll target), value, message, lock and handlers. */
+  /** What ties a field to the form: id (a scroll target), label, value, message, lock, handlers. */
   const bound = (field: VerificationField) => ({
     id: field,
+    label: FIELD_LABELS[field],
     value: form.values[field],
     error: form.errors[field],
     disabled: locked,
@@ -40,17 +42,15 @@ export default function VerifyFields({
   return (
     <View>
       <View className="card card--form">
-        <FormField {...bound('name')} label="姓名" placeholder="身份证上的姓名" maxlength={30} />
+        <FormField {...bound('name')} placeholder="身份证上的姓名" maxlength={30} />
         <FormField
           {...bound('idCardNumber')}
-          label="身份证号"
           placeholder="18位居民身份证号"
           type="idcard"
           maxlength={24}
         />
         <FormField
           {...bound('mobile')}
-          label="手机号"
           placeholder="11位手机号"
           hint="可直接粘贴，如 +86 138 0013 8000，空格和 +86 会自动去掉"
           keyboard="tel"

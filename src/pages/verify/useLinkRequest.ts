@@ -30,7 +30,7 @@ const MIN_WAIT_MS = 1_000;
 const MAX_WAIT_MS = 60_000;
 
 /** ESS failing for a moment (busy, a time-out): tried again by the page this many times. */
-export const MAX_AUTOMATIC_RETRIES = 3;
+const MAX_AUTOMATIC_RETRIES = 3;
 
 /** Said while the page tries again by itself after ESS failed for a moment. */
 export const RETRYING_MESSAGE = '腾讯电子签暂时繁忙，正在为你自动重试，无需重新填写';

@@ -14,8 +14,7 @@ export interface SubTaskPickerProps {
   onSelectNone: () => void;
 }
 
-export const NO_SUPER_ADMIN =
-  '提交时未填写超管，不能放进批量认证链接：请把它自己的认证链接发给对方';
+const NO_SUPER_ADMIN = '提交时未填写超管，不能放进批量认证链接：请把它自己的认证链接发给对方';
 
 /** The ready enterprises of the last submission, to include in the link. */
 export default function SubTaskPicker(props: SubTaskPickerProps) {

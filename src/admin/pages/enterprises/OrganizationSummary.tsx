@@ -18,6 +18,8 @@ interface SummaryLine {
   value: (values: DraftValues) => string;
   /** Shown even when empty (with "未填写"). */
   always?: boolean;
+  /** What empty means when the super admin is optional (each enterprise gets its own link). */
+  emptyWhenOptional?: string;
 }
 
 const typeLabel = (type: string) =>
@@ -43,6 +45,7 @@ const SUMMARY_LINES: readonly SummaryLine[] = [
         .filter(Boolean)
         .join('  '),
     always: true,
+    emptyWhenOptional: '未填写，由打开链接的人认证',
   },
   {
     label: '超管证件',
@@ -70,7 +73,7 @@ export interface SummaryProps {
 /** A collapsed row: what was entered, each problem under the line it is about. */
 export default function OrganizationSummary({ draft, errors, superAdminOptional }: SummaryProps) {
   const emptyText = (line: SummaryLine) =>
-    line.label === '超管' && superAdminOptional ? '未填写，由打开链接的人认证' : '未填写';
+    (superAdminOptional && line.emptyWhenOptional) || '未填写';
   return (
     <View className="org-card__summary">
       {errors.row ? <Paragraph className="org-card__error" text={errors.row} /> : null}

@@ -22,7 +22,7 @@ const METHOD_OPTIONS: ReadonlyArray<Option<'0' | '1'>> = [
 ];
 
 /** What each link mode needs of the rows (ESS RegistrationOrganizationInfo). */
-export const METHOD_NEEDS: Record<BatchAuthMethod, string> = {
+const METHOD_NEEDS: Record<BatchAuthMethod, string> = {
   0: '超管姓名、手机号可以不填：不填时由打开链接的人完成认证。之后要为超管生成“批量认证链接”的企业，请填写超管信息。',
   1: '每家企业都须填写超管姓名和手机号。“上传授权书”方式需随提交上传文件，本工具暂不支持，请选择其他认证方式。',
 };
