@@ -80,12 +80,19 @@ export async function bundleForTheCloud(entry: string, outfile: string): Promise
   });
 }
 
-/** Builds the database client once (dist/) and copies it next to each bundle in `folders`. */
+const builtDatabaseClient = path.join(root, 'dist', 'wx-server-sdk-db', WX_DATABASE_CLIENT_FILE);
+/** The database client's build in this process (it depends on node_modules only): its size. */
+let databaseClientBuild: Promise<number> | null = null;
+
+/** Builds the database client (once per process, into dist/) and copies it into `folders`. */
 export async function placeWxDatabaseClient(folders: string[]): Promise<number> {
-  const built = path.join(root, 'dist', 'wx-server-sdk-db', WX_DATABASE_CLIENT_FILE);
-  mkdirSync(path.dirname(built), { recursive: true });
-  const bytes = await buildWxDatabaseClient(built);
-  for (const folder of folders) copyFileSync(built, path.join(folder, WX_DATABASE_CLIENT_FILE));
+  databaseClientBuild ??= (async () => {
+    mkdirSync(path.dirname(builtDatabaseClient), { recursive: true });
+    return buildWxDatabaseClient(builtDatabaseClient);
+  })();
+  const bytes = await databaseClientBuild;
+  for (const folder of folders)
+    copyFileSync(builtDatabaseClient, path.join(folder, WX_DATABASE_CLIENT_FILE));
   return bytes;
 }
 

@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import path from 'path';
+import { WX_DATABASE_CLIENT_FILE } from '../wxDatabaseClient';
 import type { EnvValues } from './envFile';
 
 /** Variables that may be empty: the function then uses its default (README: Configuration). */
@@ -113,7 +114,7 @@ export const isRequired = (name: string) => !(name in OPTIONAL_VARIABLES);
  * What each deploy folder must hold to run in the cloud, which installs nothing
  * (`installDependency` is off): the bundle and, beside it, the database client it requires.
  */
-export const DEPLOY_FOLDER_FILES = ['package.json', 'index.js', 'wx-server-sdk.db.js'] as const;
+const DEPLOY_FOLDER_FILES = ['package.json', 'index.js', WX_DATABASE_CLIENT_FILE] as const;
 
 /** `<function>: <missing files>` for each planned function whose folder is incomplete. */
 export function incompleteFolders(plan: DeployPlan): string[] {
