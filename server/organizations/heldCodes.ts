@@ -103,8 +103,9 @@ export function heldCodes(deps: HeldCodesDeps) {
      */
     async take(owner: string, codes: readonly string[]): Promise<string[]> {
       const since = now();
+      const list = unique(codes);
       const results = await Promise.allSettled(
-        unique(codes).map((code) =>
+        list.map((code) =>
           store.transact(idOf(owner, code), (current) =>
             stateAt(current, since)
               ? { result: false }
@@ -112,28 +113,27 @@ export function heldCodes(deps: HeldCodesDeps) {
           ),
         ),
       );
-      const taken = unique(codes).filter(
-        (_code, index) => results[index].status === 'fulfilled' && results[index].value,
-      );
-      const failed = results.find((result) => result.status === 'rejected');
-      const busy = unique(codes).filter(
-        (_code, index) => results[index].status === 'fulfilled' && !results[index].value,
-      );
+      const taken: string[] = [];
+      const busy: string[] = [];
+      let failed: PromiseRejectedResult | undefined;
+      results.forEach((result, index) => {
+        if (result.status === 'rejected') failed ??= result;
+        else (result.value ? taken : busy).push(list[index]);
+      });
       if (failed || busy.length > 0) await forget(owner, taken);
-      if (failed) throw (failed as PromiseRejectedResult).reason;
+      if (failed) throw failed.reason;
       return busy;
     },
 
     /** Marks `codes` sent without an answer; rejects (once every write has ended) if any failed. */
     async markUnconfirmed(owner: string, codes: readonly string[]): Promise<void> {
       const since = now();
+      const list = unique(codes);
       const results = await Promise.allSettled(
-        unique(codes).map((code) =>
-          store.put(idOf(owner, code), entry(owner, code, 'unconfirmed', since)),
-        ),
+        list.map((code) => store.put(idOf(owner, code), entry(owner, code, 'unconfirmed', since))),
       );
       const failed = results.find((result) => result.status === 'rejected');
-      if (failed) throw (failed as PromiseRejectedResult).reason;
+      if (failed) throw failed.reason;
     },
 
     forget,

@@ -75,3 +75,21 @@ export function assertStorable(doc: object): void {
 export function jsonCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+/**
+ * `findBelow` for stores that hold their documents as entries: those whose numeric `field` is
+ * below `value`, at most `limit`, in stored order.
+ */
+export function entriesBelow<T>(
+  entries: Iterable<[string, T]>,
+  field: string,
+  value: number,
+  limit: number,
+): [string, T][] {
+  return [...entries]
+    .filter(([, doc]) => {
+      const n = (doc as Record<string, unknown>)[field];
+      return typeof n === 'number' && n < value;
+    })
+    .slice(0, limit);
+}

@@ -184,22 +184,39 @@ function createExclusive(file: string, content: string): boolean {
 }
 
 /**
+ * Removes the files of `dir` that `pidOf` attributes to a process of this machine that no longer
+ * runs (`null`: not such a file). A folder that does not exist has nothing to remove.
+ */
+export function removeFilesOfDeadProcesses(
+  dir: string,
+  pidOf: (entry: string) => number | null,
+): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return;
+    throw error;
+  }
+  for (const entry of entries) {
+    const pid = pidOf(entry);
+    if (pid !== null && pid !== process.pid && !processIsAlive(pid))
+      rmSync(nodePath.join(dir, entry), { force: true });
+  }
+}
+
+/**
  * Removes the own files (of `lockPath` and of its break guard) that dead processes of this host
  * left: one directory listing per acquisition, a handful of entries. Best effort: a failure here
  * never costs the caller its lock.
  */
 function removeOwnFilesOfDeadProcesses(lockPath: string): void {
+  const base = nodePath.basename(lockPath);
   try {
-    const dir = nodePath.dirname(lockPath);
-    const base = nodePath.basename(lockPath);
-    for (const entry of readdirSync(dir)) {
-      if (!entry.startsWith(base)) continue;
-      const match = OWN_FILE.exec(entry.slice(base.length));
-      if (!match || match[1] !== HOST_TAG) continue;
-      const pid = Number(match[2]);
-      if (pid !== process.pid && !processIsAlive(pid))
-        rmSync(nodePath.join(dir, entry), { force: true });
-    }
+    removeFilesOfDeadProcesses(nodePath.dirname(lockPath), (entry) => {
+      const match = entry.startsWith(base) ? OWN_FILE.exec(entry.slice(base.length)) : null;
+      return match && match[1] === HOST_TAG ? Number(match[2]) : null;
+    });
   } catch {
     // Tried again at the next acquisition.
   }

@@ -26,11 +26,12 @@ import {
   assertCollectionName,
   assertDocumentId,
   assertStorable,
+  entriesBelow,
   jsonCopy,
   type DocumentStore,
   type StoreFactory,
 } from './documentStore';
-import { processIsAlive, withFileLock } from './fileLock';
+import { removeFilesOfDeadProcesses, withFileLock } from './fileLock';
 
 export interface LocalFileStore extends StoreFactory {
   /**
@@ -88,17 +89,11 @@ function isTempFileOf(file: string, entry: string): boolean {
  * temporary file is its write in progress and is left alone.
  */
 function removeTempFilesOfDeadProcesses(root: string): void {
-  let entries: string[];
-  try {
-    entries = readdirSync(root);
-  } catch {
-    return; // nothing written yet
-  }
-  for (const entry of entries) {
+  removeFilesOfDeadProcesses(root, (entry) => {
     const match =
       /\.json\.tmp-(\d+)-[0-9a-f]+$/.exec(entry) ?? /\.json\.(\d+)\.\d+\.tmp$/.exec(entry);
-    if (match && !processIsAlive(Number(match[1]))) rmSync(path.join(root, entry), { force: true });
-  }
+    return match ? Number(match[1]) : null;
+  });
 }
 
 /** Removes temporary files left by writers that died. Call only while holding the lock. */
@@ -200,13 +195,7 @@ export function localFileStore(dataDir: string): LocalFileStore {
         },
         findBelow: (field, value, limit) =>
           serialised(file, async () =>
-            [...readDocs<T>(file)]
-              .filter(([, doc]) => {
-                const n = (doc as Record<string, unknown>)[field];
-                return typeof n === 'number' && n < value;
-              })
-              .slice(0, limit)
-              .map(([id, doc]) => ({ id, doc })),
+            entriesBelow(readDocs<T>(file), field, value, limit).map(([id, doc]) => ({ id, doc })),
           ),
         transact: async (id, decide) => {
           assertDocumentId(id);

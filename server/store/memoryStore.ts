@@ -6,6 +6,7 @@ import {
   assertCollectionName,
   assertDocumentId,
   assertStorable,
+  entriesBelow,
   jsonCopy,
   type DocumentStore,
   type StoreFactory,
@@ -59,14 +60,13 @@ export function memoryStore(): MemoryStore {
           await later();
           docs.delete(id);
         },
-        findBelow: async (field, value, limit) =>
-          (await later(), [...docs])
-            .filter(([, doc]) => {
-              const n = (doc as Record<string, unknown>)[field];
-              return typeof n === 'number' && n < value;
-            })
-            .slice(0, limit)
-            .map(([id, doc]) => ({ id, doc: jsonCopy(doc) })),
+        findBelow: async (field, value, limit) => {
+          await later();
+          return entriesBelow(docs, field, value, limit).map(([id, doc]) => ({
+            id,
+            doc: jsonCopy(doc),
+          }));
+        },
         // Read, decide and write in one synchronous step: nothing can come in between.
         transact: async (id, decide) => {
           await later();
