@@ -56,3 +56,13 @@ export function startAfresh(): void {
 export function openPrivacyNotice(): void {
   Taro.navigateTo({ url: ROUTES.privacy });
 }
+
+/**
+ * Scrolls the page to `target` (a selector, or the top). Taro's `pageScrollTo` may be missing
+ * (some H5 hosts) or reject (element not rendered yet): the page stays where it is then.
+ */
+export function scrollPageTo(target: { selector: string } | 'top', duration = 300): void {
+  if (typeof Taro.pageScrollTo !== 'function') return;
+  const where = target === 'top' ? { scrollTop: 0 } : { selector: target.selector };
+  void Promise.resolve(Taro.pageScrollTo({ ...where, duration })).catch(() => undefined);
+}

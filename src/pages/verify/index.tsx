@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import VerifyFields from './VerifyFields';
 import Loading from '../../components/Loading';
 import Paragraph from '../../components/Paragraph';
@@ -11,7 +11,7 @@ import { roleProps } from '../../components/a11y';
 import { useEssLaunch } from '../../hooks/useEssLaunch';
 import { takeEssReturnOnPageShow } from '../../services/essReturn';
 import { saveFormDraft } from '../../services/formDraft';
-import { goToResult } from '../../services/navigation';
+import { goToResult, scrollPageTo } from '../../services/navigation';
 import { isLinkExpired } from '../../services/verification';
 import { describeMissing, missingSteps } from './missingSteps';
 import QueueCard from './QueueCard';
@@ -51,7 +51,7 @@ export default function VerifyPage() {
       const first = steps[0];
       if (first) {
         const selector = first.target === 'consent' ? '#consent' : `#${first.target}-field`;
-        void Taro.pageScrollTo({ selector, duration: 200 }).catch(() => undefined);
+        scrollPageTo({ selector }, 200);
       }
       return;
     }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import FormField from '../../../components/FormField';
 import { usePrivacyAuthorization } from '../../../components/PrivacyPopup/usePrivacyAuthorization';
 import OptionGroup, { type Option } from '../../../components/OptionGroup';
@@ -28,6 +28,7 @@ import { useSuperAdminPrefill } from './useSuperAdminPrefill';
 // Last: the admin look builds on the components' styles.
 import '../../admin.css';
 import Paragraph from '../../../components/Paragraph';
+import { scrollPageTo } from '../../../services/navigation';
 
 const ENDPOINT_OPTIONS: ReadonlyArray<Option<AuthorizationEndpoint>> = [
   { value: 'HTTP', label: '链接', description: '发给超管，在微信中打开（可用于短信）' },
@@ -41,10 +42,7 @@ const MUST_MATCH =
 const LINK_CARD = 'auth-link';
 const SUPER_ADMIN_CARD = 'super-admin';
 
-const scrollTo = (id: string) => {
-  if (typeof Taro.pageScrollTo === 'function')
-    Taro.pageScrollTo({ selector: `#${id}`, duration: 300 });
-};
+const scrollTo = (id: string) => scrollPageTo({ selector: `#${id}` });
 
 export default function AuthorizationPage() {
   const privacy = usePrivacyAuthorization();

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { usePrivacyAuthorization } from '../../../components/PrivacyPopup/usePrivacyAuthorization';
 import type { RegistrationEndpoint } from '../../../domain/organizationContract';
 import { superAdminRequired } from '../../../domain/organizationInput';
@@ -23,6 +22,7 @@ import { useRegistrationSubmit } from './useRegistrationSubmit';
 // Last: the admin look builds on the components' styles.
 import '../../admin.css';
 import Paragraph from '../../../components/Paragraph';
+import { scrollPageTo } from '../../../services/navigation';
 
 const CONFIRM_ALL_NOT_SUBMITTED = '我已在腾讯电子签控制台确认这些企业未提交';
 const pasteAgainNotice = (count: number) =>
@@ -35,9 +35,7 @@ function listTitle(rows: number, held: number): string {
   return held > 0 ? `企业列表（${rows} 家，其中 ${held} 家待核对）` : `企业列表（${rows} 家）`;
 }
 
-const scrollToTop = () => {
-  if (typeof Taro.pageScrollTo === 'function') Taro.pageScrollTo({ scrollTop: 0, duration: 300 });
-};
+const scrollToTop = () => scrollPageTo('top');
 
 export default function EnterprisesPage() {
   const privacy = usePrivacyAuthorization();
