@@ -13,7 +13,7 @@ import type { RetryPolicy } from '../ess/retry';
 import type { Logger } from '../log';
 
 /** ESS answered (with its RequestId): the error is ESS's verdict, not a lost request. */
-export function essAnswered(failure: EssFailure): boolean {
+function essAnswered(failure: EssFailure): boolean {
   return failure.requestId !== '';
 }
 

@@ -20,7 +20,7 @@ import type { HeldCodes } from '../heldCodes';
 import type { OperatorFail, OperatorFailure } from '../operatorFailure';
 import type { RegistrationOwnership } from '../ownership';
 import type { RegistrationRequest } from '../requests';
-import { essAnswered, type SubmitGateway } from '../submitGateway';
+import type { SubmitGateway } from '../submitGateway';
 import type { BatchLease } from './batchLease';
 import { taskRecordOf } from './batchState';
 
@@ -56,6 +56,11 @@ export async function sendChunk(deps: ChunkSenderDeps, chunk: Chunk): Promise<Ch
   const { ess, held, ownership, lease, fail, log, now } = deps;
   const { owner, batchKey, index, rows, request } = chunk;
   const codes = rows.map((row) => row.uniformSocialCreditCode);
+  /** ESS did not take the chunk: it can be sent again, and its enterprises are free. */
+  const giveBack = async () => {
+    await lease.saveChunk(index, { state: 'pending' });
+    await held.forget(owner, codes);
+  };
 
   const busy = await held.take(owner, codes);
   if (busy.length > 0) {
@@ -80,16 +85,14 @@ export async function sendChunk(deps: ChunkSenderDeps, chunk: Chunk): Promise<Ch
   } catch (error) {
     if (error instanceof EssQueuedError) {
       // No turn at ESS within this invocation: the call was never made.
-      await lease.saveChunk(index, { state: 'pending' });
-      await held.forget(owner, codes);
+      await giveBack();
       log.warn('registration chunk not sent: no ESS slot in time', { chunk: index });
       return { kind: 'failed', failure: fail('QUEUED', { retryAfterMs: error.retryAfterMs }) };
     }
     if (!(error instanceof EssCallError)) throw error;
     const { essCode, requestId, userCode } = error.failure;
-    if (essAnswered(error.failure)) {
-      await lease.saveChunk(index, { state: 'pending' });
-      await held.forget(owner, codes);
+    if (!error.mayHaveTakenEffect) {
+      await giveBack();
       log.warn('registration chunk not taken by ESS', { chunk: index, essCode, requestId });
       return { kind: 'failed', failure: fail(userCode, requestId ? { requestId } : {}) };
     }
@@ -113,8 +116,7 @@ export async function sendChunk(deps: ChunkSenderDeps, chunk: Chunk): Promise<Ch
     redactRequestValues(message, sent),
   );
   if (!response.TaskId) {
-    await lease.saveChunk(index, { state: 'pending' });
-    await held.forget(owner, codes);
+    await giveBack();
     if (!errorMessages.some(Boolean)) {
       log.error('ESS answered neither a TaskId nor errors', { requestId: response.RequestId });
       return {
