@@ -21,7 +21,8 @@ export async function sendVerifyCallback(
   link: UserVerifyLink,
   nowMs: number,
   log: (line: string) => void,
-  retryDelayMs = 500,
+  /** Waits before a retry; false (the emulator is closing) ends the retries. */
+  wait: (ms: number) => Promise<boolean>,
 ): Promise<void> {
   if (!link.userData) return;
   const message = {
@@ -49,10 +50,11 @@ export async function sendVerifyCallback(
         `[ess-emulator] callback UserAccountVerify failed (attempt ${attempt}): ${String(error)}`,
       );
     }
-    if (attempt < CALLBACK_ATTEMPTS)
-      await new Promise((r) => setTimeout(r, retryDelayMs * 2 ** (attempt - 1)));
+    if (attempt < CALLBACK_ATTEMPTS && !(await wait(RETRY_DELAY_MS * 2 ** (attempt - 1)))) return;
   }
 }
 
 /** Attempts per callback (ESS retries a callback that is not answered HTTP 200). */
 export const CALLBACK_ATTEMPTS = 3;
+/** Pause before the first retry; it doubles each time. */
+const RETRY_DELAY_MS = 500;

@@ -92,7 +92,9 @@ export function createEssEmulatorHandler(options: EssEmulatorHandlerOptions): Es
       for (const link of links) {
         state.markVerified(link.name, link.idCardNumber);
         if (options.callback)
-          await sendVerifyCallback(options.callback, link, settings.now(), settings.log);
+          await sendVerifyCallback(options.callback, link, settings.now(), settings.log, (ms) =>
+            delays.wait(ms),
+          );
       }
       persistence?.save();
       return links.length;
@@ -135,7 +137,10 @@ export function createEssEmulatorHandler(options: EssEmulatorHandlerOptions): Es
     if (url.pathname.startsWith('/h5/')) {
       const callback = options.callback;
       return handleH5Request(req, res, url, state, settings.now(), async (link) => {
-        if (callback) await sendVerifyCallback(callback, link, settings.now(), settings.log);
+        if (callback)
+          await sendVerifyCallback(callback, link, settings.now(), settings.log, (ms) =>
+            delays.wait(ms),
+          );
       });
     }
     sendText(res, 404, 'Not Found');
